@@ -1,0 +1,264 @@
+"""Map failures to categories: nearest labelled exemplars for the *why*, a linear model for the *what*.
+
+The exemplar bank holds labelled failures of the known categories and negatives (label ``"other"``: real
+failures of unrelated causes). A multinomial logistic regression over the embedding learns the categories *and*
+"other", so "none of the known ones" is learned from real negatives rather than guessed from a distance alone.
+The nearest exemplars explain each answer and add a similarity floor: a failure unlike every exemplar of its
+best category is not given that category however the linear model votes.
+
+Thresholds are calibrated out of fold with folds grouped by library/mechanism (``groups``), so they reflect
+failures from libraries the model has not seen, which is what users bring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+from sklearn.utils.validation import check_is_fitted
+
+OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Per-row scores of :meth:`ExemplarClassifier.scores`.
+
+    ``proba``: (n, n_classes) class probabilities; ``best_sim``: (n, n_classes) highest similarity to an
+    exemplar of each class; ``nearest``/``nearest_sim``: (n, k) indices and similarities of the k nearest
+    exemplars, most similar first.
+    """
+
+    proba: np.ndarray
+    best_sim: np.ndarray
+    nearest: np.ndarray
+    nearest_sim: np.ndarray
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The answer for one cluster (or failure): a known category or new, with confidence and margin."""
+
+    category: str | None  # None when new
+    confidence: float
+    margin: float
+    best_known: str
+    similarity: float
+
+
+def _dense(x: Any) -> np.ndarray:
+    return x.toarray() if sp.issparse(x) else np.asarray(x)
+
+
+class ExemplarClassifier(ClassifierMixin, BaseEstimator):
+    """Exemplar bank + calibrated linear model.
+
+    Parameters
+    ----------
+    k:
+        Number of nearest exemplars reported per failure.
+    C:
+        Inverse regularisation of the logistic regression.
+    precision_target:
+        The probability threshold is the lowest that keeps out-of-fold precision of known answers (negatives
+        counted as errors when given a known category) at or above this.
+    sim_quantile:
+        The similarity floor of category c is this quantile of the out-of-fold best similarity to c among
+        correctly answered failures of c.
+    n_splits:
+        Folds of the grouped cross-validation used for calibration.
+
+    Attributes
+    ----------
+    classes_, coef_, intercept_, exemplars_, exemplar_labels_, proba_threshold_, sim_threshold_ (per class),
+    calibration_ (out-of-fold figures).
+    """
+
+    def __init__(
+        self,
+        k: int = 5,
+        C: float = 10.0,
+        precision_target: float = 0.97,
+        sim_quantile: float = 0.02,
+        n_splits: int = 5,
+    ) -> None:
+        self.k = k
+        self.C = C
+        self.precision_target = precision_target
+        self.sim_quantile = sim_quantile
+        self.n_splits = n_splits
+
+    # -- fitting --------------------------------------------------------------------------------------------
+    def _linear(self) -> LogisticRegression:
+        return LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced")
+
+    def fit(self, X: Any, y: Any, groups: Any = None) -> ExemplarClassifier:
+        """Learn from exemplar vectors ``X`` with labels ``y`` (category ids and ``"other"``); returns ``self``.
+
+        ``groups`` (library/mechanism of each exemplar) makes the calibration folds leave whole libraries out.
+        """
+        y = np.asarray(y, dtype=object).astype(str)
+        self.classes_ = np.array(sorted(set(y)), dtype=object)
+        lr = self._linear().fit(X, y)
+        self.coef_ = lr.coef_.astype(np.float32)
+        self.intercept_ = lr.intercept_.astype(np.float32)
+        self.exemplars_ = sp.csr_matrix(X, dtype=np.float32) if sp.issparse(X) else np.asarray(X, np.float32)
+        self.exemplar_labels_ = y
+        self._calibrate(X, y, groups)
+        return self
+
+    def _calibrate(self, X: Any, y: np.ndarray, groups: Any) -> None:
+        n = len(y)
+        groups = np.asarray(groups) if groups is not None else np.arange(n)
+        n_splits = min(self.n_splits, len(set(groups.tolist())))
+        proba = np.zeros((n, len(self.classes_)), dtype=np.float64)
+        best_sim = np.zeros((n, len(self.classes_)), dtype=np.float64)
+        for train, test in GroupKFold(n_splits=n_splits).split(np.zeros(n), y, groups):
+            lr = self._linear().fit(X[train], y[train])
+            p = lr.predict_proba(X[test])
+            cols = [list(self.classes_).index(c) for c in lr.classes_]
+            proba[np.ix_(test, cols)] = p
+            sims = _dense(X[test] @ X[train].T)
+            best_sim[test] = self._best_by_class(sims, y[train])
+        known = np.array([c != OTHER for c in self.classes_])
+        known_idx = np.flatnonzero(known)
+        pred = known_idx[proba[:, known].argmax(axis=1)]
+        conf = proba[np.arange(n), pred]
+        pred_label = self.classes_[pred]
+        other_p = proba[:, list(self.classes_).index(OTHER)] if OTHER in self.classes_ else np.zeros(n)
+        # similarity floors per class, from correctly answered out-of-fold failures
+        self.sim_threshold_ = {}
+        for ci, c in enumerate(self.classes_):
+            ok = (y == c) & (pred_label == c)
+            vals = best_sim[ok, ci]
+            self.sim_threshold_[str(c)] = float(np.quantile(vals, self.sim_quantile)) if len(vals) else 0.0
+        sim_ok = np.array([best_sim[i, pred[i]] >= self.sim_threshold_[str(pred_label[i])] for i in range(n)])
+        candidates = np.unique(np.round(conf, 4))
+        chosen = 1.0
+        for t in candidates:  # ascending: the first threshold meeting the target gives the most coverage
+            answered = (conf >= t) & sim_ok & (conf > other_p)
+            if answered.sum() == 0:
+                continue
+            precision = float((pred_label[answered] == y[answered]).mean())
+            if precision >= self.precision_target:
+                chosen = float(t)
+                break
+        self.proba_threshold_ = chosen
+        answered = (conf >= chosen) & sim_ok & (conf > other_p)
+        is_known = y != OTHER
+        self.calibration_ = {
+            "folds": int(n_splits),
+            "grouped_by": "library",
+            "precision_known": float((pred_label[answered] == y[answered]).mean()) if answered.any() else 0.0,
+            "coverage_known": float((answered & is_known).sum() / max(1, is_known.sum())),
+            "accuracy_known": float(((pred_label == y) & answered & is_known).sum() / max(1, is_known.sum())),
+            "wrong_known_rate": float(((pred_label != y) & answered & is_known).sum() / max(1, is_known.sum())),
+            "other_said_new": float((~answered & ~is_known).sum() / max(1, (~is_known).sum())),
+        }
+
+    def _best_by_class(self, sims: np.ndarray, labels: np.ndarray) -> np.ndarray:
+        out = np.zeros((sims.shape[0], len(self.classes_)), dtype=np.float64)
+        for ci, c in enumerate(self.classes_):
+            cols = labels == c
+            if cols.any():
+                out[:, ci] = sims[:, cols].max(axis=1)
+        return out
+
+    # -- inference (read-only) ------------------------------------------------------------------------------
+    def scores(self, X: Any) -> Scores:
+        """Probabilities, per-class best similarity and the k nearest exemplars of each row of ``X``."""
+        check_is_fitted(self, "coef_")
+        logits = _dense(X @ self.coef_.T) + self.intercept_
+        logits -= logits.max(axis=1, keepdims=True)
+        proba = np.exp(logits)
+        proba /= proba.sum(axis=1, keepdims=True)
+        sims = _dense(X @ self.exemplars_.T).astype(np.float32)
+        k = min(self.k, sims.shape[1])
+        part = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k else np.zeros((len(sims), 0), int)
+        part_sims = np.take_along_axis(sims, part, axis=1)
+        order = np.argsort(-part_sims, axis=1, kind="stable")
+        nearest = np.take_along_axis(part, order, axis=1)
+        return Scores(
+            proba=proba,
+            best_sim=self._best_by_class(sims, self.exemplar_labels_),
+            nearest=nearest,
+            nearest_sim=np.take_along_axis(part_sims, order, axis=1),
+        )
+
+    def predict(self, X: Any) -> np.ndarray:
+        """Category id per row, or ``"new"`` where the calibrated decision declines."""
+        s = self.scores(X)
+        return np.array(
+            [
+                d.category or "new"
+                for d in (self.decide(s.proba[i], s.best_sim[i]) for i in range(s.proba.shape[0]))
+            ],
+            dtype=object,
+        )
+
+    def decide(self, proba: np.ndarray, best_sim: np.ndarray) -> Decision:
+        """The calibrated decision for one probability vector and per-class best similarity (a cluster's mean).
+
+        Known only when the best known class beats "other", reaches the probability threshold, and its nearest
+        exemplar is at least that class's similarity floor. Precision over coverage: anything else is new.
+        """
+        check_is_fitted(self, "coef_")
+        classes = list(self.classes_)
+        known = [i for i, c in enumerate(classes) if c != OTHER]
+        ranked = sorted(known, key=lambda i: -proba[i])
+        best = ranked[0]
+        runner = proba[ranked[1]] if len(ranked) > 1 else 0.0
+        other_p = proba[classes.index(OTHER)] if OTHER in classes else 0.0
+        label = str(classes[best])
+        p = float(proba[best])
+        sim = float(best_sim[best])
+        ok = p >= self.proba_threshold_ and p > other_p and sim >= self.sim_threshold_.get(label, 0.0)
+        margin = float(p - max(runner, other_p))
+        if ok:
+            return Decision(category=label, confidence=p, margin=margin, best_known=label, similarity=sim)
+        return Decision(category=None, confidence=float(1.0 - p), margin=margin, best_known=label, similarity=sim)
+
+    # -- persistence ----------------------------------------------------------------------------------------
+    def to_state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+        """JSON parameters and arrays for the model artefact (no pickle)."""
+        check_is_fitted(self, "coef_")
+        ex = sp.csr_matrix(self.exemplars_)
+        params = {
+            "params": self.get_params(),
+            "classes": [str(c) for c in self.classes_],
+            "exemplar_labels": [str(c) for c in self.exemplar_labels_],
+            "proba_threshold": self.proba_threshold_,
+            "sim_threshold": self.sim_threshold_,
+            "calibration": self.calibration_,
+            "exemplar_shape": list(ex.shape),
+        }
+        arrays = {
+            "coef": self.coef_,
+            "intercept": self.intercept_,
+            "exemplars.data": ex.data.astype(np.float32),
+            "exemplars.indices": ex.indices.astype(np.int32),
+            "exemplars.indptr": ex.indptr.astype(np.int64),
+        }
+        return params, arrays
+
+    @classmethod
+    def from_state(cls, params: dict[str, Any], arrays: dict[str, np.ndarray]) -> ExemplarClassifier:
+        """Rebuild a fitted classifier from :meth:`to_state` output."""
+        clf = cls(**params["params"])
+        clf.classes_ = np.array(params["classes"], dtype=object)
+        clf.exemplar_labels_ = np.array(params["exemplar_labels"], dtype=object)
+        clf.proba_threshold_ = float(params["proba_threshold"])
+        clf.sim_threshold_ = {str(k): float(v) for k, v in params["sim_threshold"].items()}
+        clf.calibration_ = params.get("calibration", {})
+        clf.coef_ = np.asarray(arrays["coef"], dtype=np.float32)
+        clf.intercept_ = np.asarray(arrays["intercept"], dtype=np.float32)
+        clf.exemplars_ = sp.csr_matrix(
+            (arrays["exemplars.data"], arrays["exemplars.indices"], arrays["exemplars.indptr"]),
+            shape=tuple(params["exemplar_shape"]),
+        )
+        return clf

@@ -1,0 +1,234 @@
+"""Embedders: canonical texts in, L2-normalised float32 vectors out.
+
+Every embedder follows the :class:`Embedder` protocol. The tiny embedder is pure scikit-learn: hashed word
+(1-2)-grams and character (3-5)-grams, weighted by an IDF learned from the exemplar bank, each block
+L2-normalised, weighted and concatenated, then L2-normalised again. It returns a *sparse* CSR matrix: the
+hashed space is large (2**19 columns) and a failure touches a few hundred of them, so the sparse product with the
+exemplar bank is both the cheapest and the exact computation. Semantic embedders return dense arrays; callers use
+``X @ E.T`` which works for both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.preprocessing import normalize
+from sklearn.utils import murmurhash3_32
+from sklearn.utils.validation import check_is_fitted
+
+Matrix = Any  # np.ndarray | scipy.sparse.csr_matrix
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_WORD_RE = re.compile(r"[a-z][a-z0-9]+")
+_BIGRAM_PRIME = 1_000_003
+_TOKEN_CACHE_SIZE = 200_000
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Anything that turns canonical texts into L2-normalised float32 row vectors."""
+
+    name: str
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        """Embed ``texts``; row ``i`` is the L2-normalised float32 vector of ``texts[i]``."""
+        ...
+
+
+def split_identifiers(text: str) -> str:
+    """Split camelCase and snake/dotted identifiers into lower-case words.
+
+    >>> split_identifiers("sqlalchemy.exc.TimeoutError: QueuePool limit")
+    'sqlalchemy exc timeout error  queue pool limit'
+    """
+    return _CAMEL.sub(" ", text).replace("_", " ").replace(".", " ").replace(":", " ").lower()
+
+
+class TinyEmbedder(TransformerMixin, BaseEstimator):
+    """Hashed word + character n-gram TF-IDF, small enough to commit, fast enough for CI.
+
+    Parameters
+    ----------
+    n_features:
+        Hash space per block (word and char), a power of two.
+    word_ngrams, char_ngrams:
+        n-gram ranges of the two blocks.
+    char_weight:
+        Weight of the character block against the word block (both are L2-normalised first).
+    max_chars:
+        Only the first ``max_chars`` characters of a canonical text feed the character block (the exception and
+        message lines come first in a canonical text, so they are always kept); words use the whole text.
+
+    Attributes
+    ----------
+    columns_:
+        Sorted hashed columns seen in training (int64). Output vectors keep only these columns, so every
+        learned array (exemplar vectors, classifier weights) is over this compact space.
+    idf_:
+        IDF of each kept column (float32).
+    """
+
+    name = "tiny"
+
+    def __init__(
+        self,
+        n_features: int = 2**18,
+        word_ngrams: tuple[int, int] = (1, 2),
+        char_ngrams: tuple[int, int] = (3, 5),
+        char_weight: float = 1.0,
+        max_chars: int = 1200,
+    ) -> None:
+        self.n_features = n_features
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.char_weight = char_weight
+        self.max_chars = max_chars
+
+    # -- stages ---------------------------------------------------------------------------------------------
+    @property
+    def _cache(self) -> dict[str, np.ndarray]:
+        cache = self.__dict__.get("_cache_")
+        if cache is None:
+            cache = self.__dict__["_cache_"] = {}
+        return cache
+
+    def _word_column(self, word: str) -> int:
+        """Hashed column of one word (cached)."""
+        key = "w\0" + word
+        col = self._cache.get(key)
+        if col is None:
+            col = murmurhash3_32(word, seed=1, positive=True)
+            self._remember(key, col)
+        return int(col)
+
+    def _char_columns(self, token: str) -> np.ndarray:
+        """Hashed columns of the character n-grams of one whitespace token (``char_wb`` style, padded)."""
+        cols = self._cache.get(token)
+        if cols is None:
+            padded = f" {token} "
+            lo, hi = self.char_ngrams
+            grams = [padded[i : i + n] for n in range(lo, hi + 1) for i in range(len(padded) - n + 1)]
+            if not grams:
+                grams = [padded]
+            cols = np.fromiter(
+                (murmurhash3_32(g, positive=True) % self.n_features for g in grams), dtype=np.int64, count=len(grams)
+            )
+            self._remember(token, cols)
+        return cols
+
+    def _remember(self, key: str, value: Any) -> None:
+        cache = self._cache
+        if len(cache) >= _TOKEN_CACHE_SIZE:
+            cache.clear()
+        cache[key] = value
+
+    def _counts(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """Word (1-2)-gram and character (3-5)-gram counts over the two hashed blocks.
+
+        Word unigrams hash each identifier word; word bigrams combine two word hashes arithmetically; character
+        n-grams never cross whitespace, so they are hashed once per distinct token. Failures repeat the same
+        identifiers again and again, so these caches make embedding several times faster than scikit-learn's
+        per-character analyzers while computing the same kind of features.
+        """
+        n = self.n_features
+        lo, hi = self.word_ngrams
+        cache = self._cache
+        word_col, char_cols = self._word_column, self._char_columns
+        pieces: list[np.ndarray] = []
+        for row, text in enumerate(texts):
+            words = _WORD_RE.findall(split_identifiers(text))
+            h = np.array([cache["w\0" + w] if "w\0" + w in cache else word_col(w) for w in words], dtype=np.int64)
+            grams = [cache[t] if t in cache else char_cols(t) for t in text[: self.max_chars].lower().split()]
+            if lo <= 1 <= hi:
+                grams.append(h % n - n)
+            if lo <= 2 <= hi and len(h) > 1:
+                grams.append((h[:-1] * _BIGRAM_PRIME + h[1:]) % n - n)
+            if grams:
+                # one key per (row, column): char columns are offset by n, word columns by 0 (hence the -n above)
+                pieces.append(np.concatenate(grams) + (n + row * 2 * n))
+        keys, counts = np.unique(np.concatenate(pieces), return_counts=True) if pieces else (np.empty(0), np.empty(0))
+        rows, cols = np.divmod(keys.astype(np.int64), 2 * n)
+        indptr = np.searchsorted(rows, np.arange(len(texts) + 1), side="left")
+        return sp.csr_matrix(
+            (counts.astype(np.float32), cols.astype(np.int64), indptr.astype(np.int64)), shape=(len(texts), 2 * n)
+        )
+
+    def _weigh(self, counts: sp.csr_matrix, idf_full: np.ndarray) -> sp.csr_matrix:
+        x = counts.copy()
+        np.log1p(x.data, out=x.data)  # sublinear tf
+        x.data *= idf_full[x.indices]
+        half = self.n_features
+        w = normalize(x[:, :half], copy=False)
+        c = normalize(x[:, half:], copy=False) * np.float32(self.char_weight)
+        return normalize(sp.hstack([w, c], format="csr", dtype=np.float32), copy=False)
+
+    # -- estimator API --------------------------------------------------------------------------------------
+    def fit(self, texts: Sequence[str], y: object = None) -> TinyEmbedder:
+        """Learn the IDF and the kept columns from ``texts``; returns ``self``."""
+        counts = self._counts(texts)
+        n = counts.shape[0]
+        df = np.bincount(counts.indices, minlength=counts.shape[1])
+        columns = np.flatnonzero(df).astype(np.int64)
+        self.columns_ = columns
+        self.idf_ = (np.log((1.0 + n) / (1.0 + df[columns])) + 1.0).astype(np.float32)
+        self.default_idf_ = float(np.log(1.0 + n) + 1.0)
+        return self
+
+    def _idf_full(self) -> np.ndarray:
+        full = np.full(2 * self.n_features, self.default_idf_, dtype=np.float32)
+        full[self.columns_] = self.idf_
+        return full
+
+    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """Embed ``texts`` into the compact column space; rows are L2-normalised over the full space."""
+        check_is_fitted(self, "columns_")
+        full = self._weigh(self._counts(texts), self._idf_full())
+        return full[:, self.columns_].tocsr()
+
+    def embed(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """Protocol alias of :meth:`transform`."""
+        return self.transform(texts)
+
+    def token_idf(self, token: str) -> float:
+        """IDF of a single word token (for naming clusters); unseen words get the maximum IDF."""
+        check_is_fitted(self, "columns_")
+        col = self._word_column(token.lower()) % self.n_features
+        pos = np.searchsorted(self.columns_, col)
+        if pos < len(self.columns_) and self.columns_[pos] == col:
+            return float(self.idf_[pos])
+        return self.default_idf_
+
+    # -- persistence (no pickle) ----------------------------------------------------------------------------
+    def to_state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+        """Parameters as JSON-able values and learned arrays, for the model artefact."""
+        check_is_fitted(self, "columns_")
+        params = {
+            "kind": "tiny",
+            "n_features": self.n_features,
+            "word_ngrams": list(self.word_ngrams),
+            "char_ngrams": list(self.char_ngrams),
+            "char_weight": self.char_weight,
+            "max_chars": self.max_chars,
+            "default_idf": self.default_idf_,
+        }
+        return params, {"columns": self.columns_, "idf": self.idf_}
+
+    @classmethod
+    def from_state(cls, params: dict[str, Any], arrays: dict[str, np.ndarray]) -> TinyEmbedder:
+        """Rebuild a fitted embedder from :meth:`to_state` output."""
+        emb = cls(
+            n_features=int(params["n_features"]),
+            word_ngrams=tuple(params["word_ngrams"]),  # type: ignore[arg-type]
+            char_ngrams=tuple(params["char_ngrams"]),  # type: ignore[arg-type]
+            char_weight=float(params["char_weight"]),
+            max_chars=int(params["max_chars"]),
+        )
+        emb.columns_ = np.asarray(arrays["columns"], dtype=np.int64)
+        emb.idf_ = np.asarray(arrays["idf"], dtype=np.float32)
+        emb.default_idf_ = float(params["default_idf"])
+        return emb

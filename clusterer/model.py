@@ -1,0 +1,312 @@
+"""Model artefacts: a directory with a manifest, JSON parameters and ``.npy`` arrays — never a pickle.
+
+Layout of an artefact directory::
+
+    manifest.json        format version, embedder, categories, thresholds, digests, versions, figures,
+                         and the sha256 of every other file
+    embedder.json        embedder parameters            embedder.*.npy     its learned arrays
+    classifier.json      classes, thresholds, params    classifier.*.npy   weights, exemplar vectors
+    exemplars.jsonl      the exemplar bank (id, category, library, cause, canonical text, message)
+
+Loading verifies every checksum before reading a byte of data and loads arrays with ``allow_pickle=False``,
+so an artefact can never run code. Writing is atomic: the artefact is built in a temporary sibling directory,
+fsynced, then renamed into place; an interrupted write leaves the previous artefact untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import warnings
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import ModelError
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+DEFAULT_MODEL = "tiny"
+MODEL_ENV = "CLUSTERER_MODEL"
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def dumps_json(obj: Any) -> bytes:
+    """Canonical JSON bytes (sorted keys, fixed separators, trailing newline) so equal content gives equal bytes."""
+    return (json.dumps(obj, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def bundled_models_dir() -> Path:
+    """Where the bundled models live: inside the installed package, or ``models/`` of a source checkout."""
+    packaged = Path(str(resources.files("clusterer"))) / "_bundled_models"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "models"
+
+
+def resolve_model_path(model: str | os.PathLike[str] | None) -> Path:
+    """Turn ``--model`` into an artefact directory.
+
+    Parameters
+    ----------
+    model:
+        A directory path, the name of a bundled model (``"tiny"``), or ``None`` for ``$CLUSTERER_MODEL`` or the
+        default bundled model.
+
+    Returns
+    -------
+    Path of an existing directory with a manifest.
+
+    Raises
+    ------
+    ModelError
+        When no such model exists.
+    """
+    ref = model if model is not None else os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    path = Path(ref)
+    if not path.is_dir():
+        bundled = bundled_models_dir() / str(ref)
+        if bundled.is_dir() and os.sep not in str(ref):
+            path = bundled
+        else:
+            known = sorted(p.name for p in bundled_models_dir().glob("*") if (p / MANIFEST).is_file())
+            raise ModelError(f"unknown model {str(ref)!r}: not a directory nor a bundled model ({', '.join(known)})")
+    if not (path / MANIFEST).is_file():
+        raise ModelError(f"{path}: not a model artefact (no {MANIFEST})")
+    return path
+
+
+@dataclass
+class Artefact:
+    """The files of a model artefact, read and verified: manifest, JSON documents and arrays by name."""
+
+    path: Path
+    manifest: dict[str, Any]
+    documents: dict[str, Any] = field(default_factory=dict)
+    arrays: dict[str, np.ndarray] = field(default_factory=dict)
+    exemplars: list[dict[str, Any]] = field(default_factory=list)
+
+
+def read_artefact(path: Path) -> Artefact:
+    """Read and verify an artefact directory.
+
+    Every file listed in the manifest must exist with the recorded sha256 and no unlisted data file may be
+    present; the format version must be one this version reads.
+
+    Raises
+    ------
+    ModelError
+        With a one-line message naming the file and the mismatch.
+    """
+    try:
+        manifest = json.loads((path / MANIFEST).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"{path / MANIFEST}: unreadable manifest ({exc})") from None
+    if not isinstance(manifest, dict) or "format_version" not in manifest or "files" not in manifest:
+        raise ModelError(f"{path / MANIFEST}: not a clusterer manifest")
+    version = manifest["format_version"]
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise ModelError(
+            f"{path / MANIFEST}: model format version {version} is newer than this clusterer reads "
+            f"({FORMAT_VERSION}); upgrade clusterer"
+        )
+    saved_by = manifest.get("versions", {}).get("clusterer")
+    from . import __version__
+
+    if saved_by and _newer(saved_by, __version__):
+        warnings.warn(
+            f"model {path} was saved by clusterer {saved_by}, newer than this clusterer {__version__}",
+            stacklevel=2,
+        )
+    files: Mapping[str, str] = manifest["files"]
+    present = {p.name for p in path.iterdir() if p.is_file() and p.name != MANIFEST}
+    for name in sorted(present - set(files)):
+        if name.endswith((".npy", ".json", ".jsonl")):
+            raise ModelError(f"{path / name}: file not listed in the manifest")
+    art = Artefact(path=path, manifest=manifest)
+    for name, digest in sorted(files.items()):
+        file = path / name
+        if os.sep in name or "/" in name or name.startswith("."):
+            raise ModelError(f"{path / MANIFEST}: invalid file name {name!r}")
+        if not file.is_file():
+            raise ModelError(f"{file}: missing from the model artefact")
+        actual = _sha256(file)
+        if actual != digest:
+            raise ModelError(f"{file}: checksum mismatch (manifest {digest[:12]}…, file {actual[:12]}…)")
+        try:
+            if name.endswith(".npy"):
+                art.arrays[name[: -len(".npy")]] = np.load(file, allow_pickle=False)
+            elif name.endswith(".jsonl"):
+                art.exemplars = [json.loads(line) for line in file.read_text("utf-8").splitlines() if line]
+            elif name.endswith(".json"):
+                art.documents[name[: -len(".json")]] = json.loads(file.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{file}: unreadable ({exc})") from None
+    return art
+
+
+def _newer(a: str, b: str) -> bool:
+    def key(v: str) -> tuple[int, ...]:
+        return tuple(int(p) if p.isdigit() else 0 for p in v.split(".")[:3])
+
+    return key(a) > key(b)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def atomic_directory(target: Path) -> Iterator[Path]:
+    """Yield a fresh temporary directory next to ``target``; on success, move it into place atomically.
+
+    If the body raises (or the process dies), ``target`` is left as it was and the temporary directory is
+    removed (or, after a kill, left behind under a ``.tmp-`` name that the next write ignores).
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    try:
+        yield tmp
+        for file in tmp.iterdir():
+            with file.open("rb") as fh:
+                os.fsync(fh.fileno())
+        _fsync_dir(tmp)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+            old.rmdir()
+            os.replace(target, old)
+            os.replace(tmp, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def write_artefact(
+    target: Path,
+    manifest: dict[str, Any],
+    documents: Mapping[str, Any],
+    arrays: Mapping[str, np.ndarray],
+    exemplars: list[dict[str, Any]],
+) -> Path:
+    """Write an artefact atomically; the manifest gets the sha256 of every file.
+
+    Same inputs give the same bytes: JSON is canonical, arrays are ``.npy`` (no timestamps), no dates recorded.
+    """
+    with atomic_directory(target) as tmp:
+        files: dict[str, str] = {}
+        for name, doc in sorted(documents.items()):
+            (tmp / f"{name}.json").write_bytes(dumps_json(doc))
+        for name, arr in sorted(arrays.items()):
+            with (tmp / f"{name}.npy").open("wb") as fh:
+                np.save(fh, np.ascontiguousarray(arr), allow_pickle=False)
+        lines = "".join(json.dumps(e, sort_keys=True, ensure_ascii=False) + "\n" for e in exemplars)
+        (tmp / "exemplars.jsonl").write_bytes(lines.encode("utf-8"))
+        for file in sorted(tmp.iterdir()):
+            files[file.name] = _sha256(file)
+        full = dict(manifest, format_version=FORMAT_VERSION, files=files)
+        (tmp / MANIFEST).write_bytes(dumps_json(full))
+    return target
+
+
+# -- the loaded model ---------------------------------------------------------------------------------------
+
+
+def _select_embedder(params: dict[str, Any], arrays: dict[str, np.ndarray]) -> Any:
+    kind = params.get("kind")
+    if kind == "tiny":
+        from .embed import TinyEmbedder
+
+        return TinyEmbedder.from_state(params, arrays)
+    raise ModelError(f"unknown embedder kind {kind!r} in embedder.json")
+
+
+def _prefixed(arrays: Mapping[str, np.ndarray], prefix: str) -> dict[str, np.ndarray]:
+    return {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}
+
+
+@dataclass
+class Model:
+    """A loaded, verified model: embedder, classifier, categories, exemplar bank and manifest."""
+
+    path: Path
+    manifest: dict[str, Any]
+    embedder: Any
+    classifier: Any
+    categories: dict[str, Any]
+    exemplars: list[dict[str, Any]]
+
+    @property
+    def name(self) -> str:
+        """The model's name from its manifest."""
+        return str(self.manifest.get("name", self.path.name))
+
+    @property
+    def cluster_threshold(self) -> float:
+        """Cosine similarity at which two failures share a cluster."""
+        return float(self.manifest.get("thresholds", {}).get("cluster", 0.6))
+
+    @classmethod
+    def load(cls, model: str | os.PathLike[str] | None = None) -> Model:
+        """Resolve, verify and load a model artefact (see :func:`resolve_model_path`).
+
+        Raises
+        ------
+        ModelError
+            Unknown model, missing or corrupted file, unsupported format.
+        """
+        from .categories import Category
+        from .classify import ExemplarClassifier
+
+        path = resolve_model_path(model)
+        art = read_artefact(path)
+        try:
+            embedder = _select_embedder(art.documents["embedder"], _prefixed(art.arrays, "embedder."))
+            classifier = ExemplarClassifier.from_state(
+                art.documents["classifier"], _prefixed(art.arrays, "classifier.")
+            )
+            categories = {str(c["id"]): Category.from_dict(c) for c in art.manifest["categories"]}
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"{path}: inconsistent model artefact ({type(exc).__name__}: {exc})") from None
+        if len(art.exemplars) != classifier.exemplars_.shape[0]:
+            raise ModelError(f"{path / 'exemplars.jsonl'}: exemplar count does not match the exemplar vectors")
+        return cls(path, art.manifest, embedder, classifier, categories, art.exemplars)
+
+    def info(self) -> dict[str, Any]:
+        """What answers say about the model that produced them."""
+        m = self.manifest
+        return {
+            "name": self.name,
+            "path": str(self.path),
+            "format_version": m.get("format_version"),
+            "embedder": m.get("embedder", {}).get("kind"),
+            "exemplars": len(self.exemplars),
+            "training_digest": m.get("training", {}).get("digest"),
+            "clusterer_version": m.get("versions", {}).get("clusterer"),
+        }

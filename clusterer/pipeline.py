@@ -1,0 +1,231 @@
+"""``classify``: results in, clustered and categorised failures out.
+
+Reads like the pipeline it is — collect → canonicalize → embed → cluster → map → name → assemble — and never
+mutates the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .classify import OTHER
+from .embed import split_identifiers
+from .model import Model
+from .normalize import canonical_text
+from .records import Run, TestCase
+from .schema import ClassifyResult, Cluster, Failure, ModelInfo, Neighbour, PlaybookStep, Summary
+
+NEW_NAME = "New category"
+_WORD = re.compile(r"[a-z][a-z]{2,}")
+_STOP = frozenset(
+    """the and for with was not but are this that from have has had been can cannot could did does into its
+    than then when where which while will would should expected got none true false self test tests error
+    exception message frames assert str num hex path uuid url ip port time date int float object value
+    call line file raise raised failed failure return returned func function args kwargs""".split()
+)
+
+
+@dataclass
+class _Group:
+    """Working state of one cluster while the answer is built."""
+
+    uniques: list[int]
+    size: int = 0
+    failures: list[int] = field(default_factory=list)
+
+
+def _section(text: str, name: str) -> str:
+    prefix = name + ":"
+    for line in text.splitlines():
+        if line.startswith(prefix):
+            return line[len(prefix) :].strip()
+    return ""
+
+
+def _exception(text: str) -> str | None:
+    exc = _section(text, "exception").split()
+    return exc[0] if exc else None
+
+
+def _short(exc: str | None) -> str:
+    return exc.rsplit(".", 1)[-1] if exc else "Failure"
+
+
+def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
+    """Cluster and categorise every failure of ``runs`` with ``model``.
+
+    Parameters
+    ----------
+    runs:
+        One or more runs (results files) of the same suite; their failures are classified together and each
+        failure says which run it came from.
+    model:
+        A loaded model (:meth:`clusterer.model.Model.load`).
+
+    Returns
+    -------
+    ClassifyResult, the JSON contract shared by the CLI and the service.
+    """
+    failures = [t for run in runs for t in run.failures]
+    texts = [canonical_text(t) for t in failures]
+    # collapse identical canonical texts: a broken fixture failing 300 tests is embedded once
+    index: dict[str, int] = {}
+    of_failure = np.fromiter((index.setdefault(t, len(index)) for t in texts), dtype=np.int64, count=len(texts))
+    uniques = list(index)
+    counts = np.bincount(of_failure, minlength=len(uniques)) if len(uniques) else np.zeros(0, np.int64)
+
+    if uniques:
+        from .cluster import leader_cluster
+
+        vectors = model.embedder.embed(uniques)
+        scores = model.classifier.scores(vectors)
+        labels = leader_cluster(vectors, counts, threshold=model.cluster_threshold)
+    else:
+        scores, labels = None, np.zeros(0, np.int64)
+
+    groups: dict[int, _Group] = {}
+    for u, label in enumerate(labels.tolist()):
+        groups.setdefault(label, _Group(uniques=[])).uniques.append(u)
+    for f, u in enumerate(of_failure.tolist()):
+        g = groups[int(labels[u])]
+        g.failures.append(f)
+        g.size += 1
+    ordered = sorted(groups.values(), key=lambda g: (-g.size, g.failures[0]))
+
+    several = len(runs) > 1
+    clusters: list[Cluster] = []
+    failure_out: list[Failure | None] = [None] * len(failures)
+    new_count = 0
+    for ci, g in enumerate(ordered):
+        assert scores is not None
+        w = counts[g.uniques].astype(np.float64)
+        proba = (scores.proba[g.uniques] * w[:, None]).sum(0) / w.sum()
+        best_sim = (scores.best_sim[g.uniques] * w[:, None]).sum(0) / w.sum()
+        decision = model.classifier.decide(proba, best_sim)
+        cluster_id = f"c{ci + 1}"
+        if decision.category is None:
+            new_count += 1
+            category, category_name, is_new = f"new-{new_count}", NEW_NAME, True
+        else:
+            category, is_new = decision.category, False
+            category_name = model.categories[category].name if category in model.categories else category
+        member_texts = [uniques[u] for u in g.uniques]
+        exception = Counter(_exception(t) for t in member_texts).most_common(1)[0][0]
+        name = _name(member_texts, counts[g.uniques], exception, model)
+        rep_unique = g.uniques[int(np.argmax(w))]
+        for f in g.failures:
+            u = int(of_failure[f])
+            failure_out[f] = _failure(failures[f], runs, texts[f], scores, u, cluster_id, category,
+                                      category_name, is_new, decision.confidence, model)
+        rep_failure = next(f for f in g.failures if of_failure[f] == rep_unique)
+        cat = model.categories.get(category) if not is_new else None
+        clusters.append(
+            Cluster(
+                id=cluster_id,
+                category=category,
+                category_name=category_name,
+                is_new=is_new,
+                name=f"new: {name}" if is_new else name,
+                size=g.size,
+                distinct=len(g.uniques),
+                confidence=round(float(decision.confidence), 4),
+                margin=round(float(decision.margin), 4),
+                best_known=decision.best_known,
+                similarity=round(float(decision.similarity), 4),
+                exception=exception,
+                representative=failure_out[rep_failure],
+                members=[_member(failures[f], several) for f in g.failures],
+                runs=sorted({failures[f].run for f in g.failures}),
+                shared_frames=_shared_frames(member_texts),
+                nearest=_neighbours(scores, rep_unique, model),
+                priority=cat.priority if cat else None,
+                playbook=[PlaybookStep(step=s.step, command=s.command) for s in cat.playbook] if cat else [],
+            )
+        )
+
+    done = [f for f in failure_out if f is not None]
+    by_category = Counter("new" if f.is_new else f.category for f in done)
+    outcomes = Counter(t.outcome for run in runs for t in run.tests)
+    return ClassifyResult(
+        model=ModelInfo(**model.info()),
+        summary=Summary(
+            runs=len(runs),
+            sources=[r.source for r in runs],
+            tests=sum(len(r.tests) for r in runs),
+            failures=len(done),
+            clusters=len(clusters),
+            known=sum(1 for f in done if not f.is_new),
+            new=sum(1 for f in done if f.is_new),
+            by_category=dict(sorted(by_category.items())),
+            outcomes=dict(sorted(outcomes.items())),
+        ),
+        failures=done,
+        clusters=clusters,
+    )
+
+
+def _member(t: TestCase, several: bool) -> str:
+    return f"{t.test}@run{t.run}" if several else t.test
+
+
+def _neighbours(scores: object, u: int, model: Model) -> list[Neighbour]:
+    out = []
+    for idx, sim in zip(scores.nearest[u].tolist(), scores.nearest_sim[u].tolist(), strict=True):  # type: ignore[attr-defined]
+        ex = model.exemplars[idx]
+        out.append(Neighbour(id=ex["id"], category=ex["category"], similarity=round(float(sim), 4),
+                             library=ex.get("library")))
+    return out
+
+
+def _failure(t: TestCase, runs: Sequence[Run], text: str, scores: object, u: int, cluster_id: str,
+             category: str, category_name: str, is_new: bool, confidence: float, model: Model) -> Failure:
+    message = t.message.strip().splitlines()[0] if t.message.strip() else ""
+    return Failure(
+        test=t.test,
+        outcome=t.outcome,
+        phase=t.phase,
+        run=t.run,
+        source=runs[t.run].source if t.run < len(runs) else "",
+        duration=t.duration,
+        message=message[:500],
+        exception=_exception(text),
+        category=category,
+        category_name=category_name,
+        confidence=round(float(min(1.0, max(0.0, confidence))), 4),
+        is_new=is_new,
+        cluster=cluster_id,
+        nearest=_neighbours(scores, u, model),
+    )
+
+
+def _shared_frames(texts: list[str]) -> list[str]:
+    frames = [set(_section(t, "frames").split()) for t in texts]
+    if not frames or not frames[0]:
+        return []
+    common = set.intersection(*frames)
+    ordered = [f for f in _section(texts[0], "frames").split() if f in common]
+    return list(dict.fromkeys(ordered))[-5:]
+
+
+def _name(texts: list[str], counts: np.ndarray, exception: str | None, model: Model) -> str:
+    """A readable name: the exception type and the cluster's most distinctive words (count x IDF)."""
+    score: Counter[str] = Counter()
+    for text, c in zip(texts, counts.tolist(), strict=True):
+        words = set(_WORD.findall(split_identifiers(_section(text, "message") + " " + _section(text, "assert"))))
+        for w in words - _STOP:
+            score[w] += c
+    exc_words = set(_WORD.findall(split_identifiers(exception or "")))
+    ranked = sorted(
+        ((n * model.embedder.token_idf(w), w) for w, n in score.items() if w not in exc_words),
+        key=lambda x: (-x[0], x[1]),
+    )
+    words = [w for _, w in ranked[:3]]
+    return f"{_short(exception)} · {' '.join(words)}" if words else _short(exception)
+
+
+__all__ = ["classify_runs", "OTHER"]
