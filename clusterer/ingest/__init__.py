@@ -1,0 +1,99 @@
+"""Read CI results files into :class:`~clusterer.records.Run` objects.
+
+The format is detected from the content, never from the file name: pytest-json-report, JUnit/xUnit XML
+(pytest, Maven Surefire, Jest, go-junit-report, ...), pytest-reportlog JSON lines, or a plain JSON list of
+failures. Gzip'd input is read transparently. Every problem with the input raises
+:class:`~clusterer.errors.InputError` with a one-line message that names the source.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from clusterer.errors import InputError
+from clusterer.ingest.detect import DEFAULT_MAX_BYTES, format_size, parse_payload
+from clusterer.records import Run
+
+__all__ = ["DEFAULT_MAX_BYTES", "parse_results", "read_results"]
+
+
+def parse_results(data: bytes, *, source: str, index: int = 0, max_bytes: int = DEFAULT_MAX_BYTES) -> Run:
+    """Parse the bytes of a results file (or an HTTP request body) into a :class:`Run`.
+
+    Parameters
+    ----------
+    data:
+        The raw bytes, possibly gzip-compressed.
+    source:
+        A label for the input (path or request name); every error message starts with it.
+    index:
+        Position of this run among several, 0-based; copied to ``Run.index`` and ``TestCase.run``.
+    max_bytes:
+        Largest accepted input, checked on the raw bytes and again on the decompressed bytes.
+
+    Returns
+    -------
+    Run
+        Every test result in file order, with the detected ``format``.
+
+    Raises
+    ------
+    InputError
+        Empty, binary, oversized, malformed or unrecognised input.
+    """
+    return parse_payload(data, source=source, index=index, max_bytes=max_bytes)
+
+
+def read_results(path: str | os.PathLike[str], *, index: int = 0, max_bytes: int = DEFAULT_MAX_BYTES) -> Run:
+    """Read one results file from disk into a :class:`Run`.
+
+    The file's size is checked against ``max_bytes`` before anything is read.
+
+    Parameters
+    ----------
+    path:
+        The results file (any name; the format is detected from its content).
+    index:
+        Position of this run among the files given, 0-based.
+    max_bytes:
+        Largest accepted file (and decompressed size for gzip'd files).
+
+    Returns
+    -------
+    Run
+        The parsed run, with ``source`` set to ``str(path)``.
+
+    Raises
+    ------
+    InputError
+        Missing, unreadable, a directory, empty, too big, or not a results file.
+    """
+    source = os.fspath(path)
+    file = Path(source)
+    try:
+        info = file.stat()
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except PermissionError:
+        raise InputError(source, "permission denied") from None
+    except OSError as exc:
+        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(source, "is a directory, not a results file")
+    regular = stat.S_ISREG(info.st_mode)
+    if regular and info.st_size > max_bytes:
+        raise InputError(
+            source, f"file is too large ({format_size(info.st_size)}; the limit is {format_size(max_bytes)})"
+        )
+    if regular and info.st_size == 0:
+        raise InputError(source, "empty file")
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except PermissionError:
+        raise InputError(source, "permission denied") from None
+    except OSError as exc:
+        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+    return parse_results(data, source=source, index=index, max_bytes=max_bytes)
