@@ -147,7 +147,7 @@ def parse_text(text: str, *, source: str, index: int) -> Run:
     start = text.lstrip()[:1]
     if start == "<":
         return _guard("JUnit XML", source, lambda: junit.read_junit(text, source=source, index=index))
-    if start in ("{", "["):
+    if start in ("{", "[", '"', "-") or start.isdigit():
         return _parse_json(text, source=source, index=index)
     preview = first_preview(text)
     raise InputError(source, f"not a results file: expected JSON or XML, found text starting {preview!r}")

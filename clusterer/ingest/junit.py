@@ -173,8 +173,10 @@ def _read_case(elem: Element, suite: _Suite | None, run: int) -> TestCase:
     is_pytest = (suite is not None and suite.name == "pytest") or bool(file and file.endswith(".py"))
     if is_pytest and classname:
         test, file = _pytest_id(classname, name, file)
-    elif is_pytest and file:
-        test = file  # a collection error: pytest leaves classname empty and names the module
+    elif is_pytest and (file or name):
+        # A collection error: pytest leaves classname empty and names the module (xunit1 adds file=).
+        test = file or name.replace(".", "/") + ".py"
+        file = test
     elif classname and classname != name:
         test = f"{classname}::{name}"
     else:
