@@ -214,3 +214,44 @@ def test_status_lookup_by_name():
 def test_status_compares_to_raw_string():
     order = Order(id=3, lines=[], status=OrderStatus.PAID)
     assert order.status == "paid"
+
+
+@pytest.fixture
+def audit_trail(tmp_path):
+    entries: list[dict] = []
+    yield entries
+    (tmp_path / "audit.json").write_text(json.dumps(entries))
+
+
+@pytest.mark.failure(category="other", library="json", dist=None, shape="teardown", cause="json-unserializable-type")
+def test_refund_is_audited(audit_trail):
+    order = Order(id=42, lines=[Line("SKU-1001", 2)])
+    audit_trail.append({"order": order.id, "refund": order_total(order)})
+    assert len(audit_trail) == 1
+
+
+async def daily_average(fetch_totals) -> float:
+    totals = await fetch_totals()
+    return sum(totals) / len(totals)
+
+
+@pytest.mark.asyncio
+@pytest.mark.failure(category="other", library="orders", dist=None, shape="async", cause="zero-division")
+async def test_dashboard_average_on_closed_day():
+    async def fetch_totals():
+        await asyncio.sleep(0)
+        return []
+
+    assert await daily_average(fetch_totals) == 0.0
+
+
+async def load_order_async(raw: dict) -> Order:
+    await asyncio.sleep(0)
+    return Order(id=raw["id"], lines=[Line(l["sku"], l["qty"]) for l in raw["lines"]], status=parse_status(raw["status"]))
+
+
+@pytest.mark.asyncio
+@pytest.mark.failure(category="other", library="enum", dist=None, shape="async", cause="unknown-enum-value")
+async def test_load_order_from_marketplace_feed():
+    order = await load_order_async({"id": 5, "lines": [{"sku": "SKU-1001", "qty": 1}], "status": "awaiting_payment"})
+    assert order.status is OrderStatus.PENDING

@@ -65,3 +65,40 @@ async def test_async_notification_queue(redis_url):
     finally:
         await client.delete(key)
         await client.aclose()
+
+
+@pytest.fixture
+def session_keys(redis_url):
+    client = redis.Redis.from_url(redis_url)
+    created: list[str] = []
+    yield client, created
+    # purge everything the test created
+    client.delete(*created)
+    client.close()
+
+
+@pytest.mark.failure(category="other", library="redis", shape="teardown", cause="redis-command-misuse")
+def test_anonymous_visit_creates_no_session(session_keys):
+    client, created = session_keys
+    assert client.exists("session:anonymous") == 0
+
+
+@pytest.mark.failure(category="other", library="redis", shape="raised", cause="redis-command-misuse")
+def test_session_ttl_in_milliseconds(r):
+    client, prefix = r
+    client.set(f"{prefix}:session:1", "data", ex=0.5)
+    assert client.pttl(f"{prefix}:session:1") <= 500
+
+
+@pytest.mark.failure(category="other", library="redis", shape="raised", cause="redis-command-misuse")
+def test_expire_all_sessions_at_once(r):
+    client, prefix = r
+    client.set(f"{prefix}:session:1", "a")
+    client.execute_command("EXPIRE", f"{prefix}:session:1", f"{prefix}:session:2", 60)
+
+
+@pytest.mark.failure(category="other", library="redis", shape="raised", cause="redis-command-misuse")
+def test_latest_events_window(r):
+    client, prefix = r
+    client.rpush(f"{prefix}:events", *range(10))
+    assert client.lrange(f"{prefix}:events", "-3", "end") == [b"7", b"8", b"9"]

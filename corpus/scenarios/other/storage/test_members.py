@@ -124,3 +124,19 @@ def test_import_sku_list_with_duplicates():
     rows = [("A-1", "Mug"), ("A-2", "Cup"), ("A-1", "Mug (blue)")]
     conn.executemany("INSERT INTO skus VALUES (?, ?)", rows)
     assert conn.execute("SELECT count(*) FROM skus").fetchone()[0] == 3
+
+
+@pytest.fixture
+def reporting_view():
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE members (id INTEGER PRIMARY KEY, plan TEXT)")
+    conn.execute("CREATE VIEW paying_members AS SELECT id FROM members WHERE plan != 'free'")
+    yield conn
+    conn.execute("DROP TABLE paying_members_snapshot")  # created by migration 0007, which this branch lacks
+    conn.close()
+
+
+@pytest.mark.failure(category="other", library="sqlite3", dist=None, shape="teardown", cause="missing-schema-migration")
+def test_paying_members_view(reporting_view):
+    reporting_view.execute("INSERT INTO members (plan) VALUES ('pro'), ('free')")
+    assert reporting_view.execute("SELECT count(*) FROM paying_members").fetchone()[0] == 1

@@ -71,3 +71,18 @@ def test_shipping_address_form():
 def test_invite_email_normalisation():
     result = validate_email("bob@@example.com", check_deliverability=False)
     assert result.normalized == "bob@example.com"
+
+
+async def register_from_queue(message: dict) -> Signup:
+    import asyncio
+
+    await asyncio.sleep(0)
+    return Signup.model_validate_json(message["body"])
+
+
+@pytest.mark.asyncio
+@pytest.mark.failure(category="other", library="pydantic", shape="async", cause="invalid-user-input")
+async def test_signup_from_queue_message():
+    message = {"body": '{"email": "lea@example.com", "username": "lea", "birth_date": "2031-01-01", "age": 20}'}
+    signup = await register_from_queue(message)
+    assert signup.username == "lea"
