@@ -368,6 +368,13 @@ def test_malformed_reportlog_line(tmp_path: Path) -> None:
     assert one_line_error(read_results, path).startswith(f"{path}: malformed JSON at line 4, column 17:")
 
 
+def test_two_concatenated_documents_report_the_extra_data() -> None:
+    data = b'{\n  "tests": []\n}\n{\n  "tests": []\n}\n'
+    assert one_line_error(parse_results, data, source="two.json") == (
+        "two.json: malformed JSON at line 4, column 1: Extra data"
+    )
+
+
 def test_json_lines_that_are_not_reportlog() -> None:
     message = one_line_error(parse_results, b'{"a": 1}\n{"b": 2}\n', source="lines.jsonl")
     assert message == "lines.jsonl: JSON lines without '$report_type' (line 1) are not pytest-reportlog"

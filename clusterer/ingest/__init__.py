@@ -42,6 +42,16 @@ def parse_results(data: bytes, *, source: str, index: int = 0, max_bytes: int = 
     ------
     InputError
         Empty, binary, oversized, malformed or unrecognised input.
+
+    Examples
+    --------
+    >>> run = parse_results(b'[{"test": "t.py::test_a", "text": "ValueError: boom"}]', source="request")
+    >>> run.format, run.failures[0].outcome, run.failures[0].message
+    ('failures-json', 'failed', 'ValueError: boom')
+    >>> parse_results(b"", source="request")
+    Traceback (most recent call last):
+    ...
+    clusterer.errors.InputError: request: empty file
     """
     return parse_payload(data, source=source, index=index, max_bytes=max_bytes)
 

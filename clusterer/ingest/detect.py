@@ -18,6 +18,7 @@ from clusterer.records import Run
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
 _GZIP_MAGIC = b"\x1f\x8b"
+_NON_SPACE = re.compile(r"\S")
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
@@ -100,7 +101,7 @@ def decode_payload(data: bytes, *, source: str, max_bytes: int) -> str:
     if b"\x00" in data:
         raise InputError(source, "binary file (contains NUL bytes), not a text results file")
     encoding = "utf-8"
-    match = _XML_ENCODING.match(data.lstrip()[:200])
+    match = _XML_ENCODING.match(data[:300].lstrip())
     if match:
         declared = match.group(1).decode("ascii").lower()
         try:
@@ -119,7 +120,7 @@ def _gunzip(data: bytes, *, source: str, max_bytes: int) -> bytes:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
             out = handle.read(max_bytes + 1)
     except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(source, f"corrupt gzip data ({exc})") from None
+        raise InputError(source, f"corrupt gzip data ({' '.join(str(exc).split())})") from None
     if len(out) > max_bytes:
         raise InputError(
             source, f"gzip content is too large once decompressed (over the limit of {format_size(max_bytes)})"
@@ -144,7 +145,8 @@ def parse_text(text: str, *, source: str, index: int) -> Run:
     Run
         The parsed run.
     """
-    start = text.lstrip()[:1]
+    found = _NON_SPACE.search(text)
+    start = found.group() if found else ""
     if start == "<":
         return _guard("JUnit XML", source, lambda: junit.read_junit(text, source=source, index=index))
     if start in ("{", "[", '"', "-") or start.isdigit():
@@ -164,7 +166,7 @@ def _parse_json(text: str, *, source: str, index: int) -> Run:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data":
+        if exc.msg == "Extra data" and _first_line_is_object(text):
             return _guard(
                 "pytest-reportlog", source, lambda: reportlog.read_reportlog(text, source=source, index=index)
             )
@@ -174,6 +176,17 @@ def _parse_json(text: str, *, source: str, index: int) -> Run:
     except ValueError as exc:
         raise InputError(source, f"malformed JSON: {exc}") from None
     return _dispatch_json(value, text=text, source=source, index=index)
+
+
+def _first_line_is_object(text: str) -> bool:
+    """True when the first non-blank line is a JSON object on its own: JSON lines, not one broken document."""
+    found = _NON_SPACE.search(text)
+    start = found.start() if found else 0
+    end = text.find("\n", start)
+    try:
+        return isinstance(json.loads(text[start : end if end != -1 else len(text)]), dict)
+    except (ValueError, RecursionError):
+        return False
 
 
 def _dispatch_json(value: Any, *, text: str, source: str, index: int) -> Run:
@@ -205,5 +218,6 @@ def _guard(kind: str, source: str, read: Any) -> Run:
     except RecursionError:
         raise InputError(source, f"{kind} is nested too deeply") from None
     except (KeyError, TypeError, AttributeError, ValueError, IndexError) as exc:
-        raise InputError(source, f"{kind} has an unexpected shape ({type(exc).__name__}: {exc})") from None
+        detail = " ".join(str(exc).split())[:200]
+        raise InputError(source, f"{kind} has an unexpected shape ({type(exc).__name__}: {detail})") from None
     return run

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,7 +60,7 @@ def read_reportlog(text: str, *, source: str, index: int = 0) -> Run:
     first_start: float | None = None
     last_stop: float | None = None
     seen_report_type = False
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -152,7 +153,7 @@ def _to_case(nodeid: str, state: _TestState, run: int) -> TestCase:
     )
 
 
-def _location_file(ordered: list[tuple[str, dict[str, Any]]]) -> str | None:
+def _location_file(ordered: Sequence[tuple[str, dict[str, Any]]]) -> str | None:
     for _, report in ordered:
         location = report.get("location")
         if isinstance(location, list) and location and isinstance(location[0], str):
@@ -160,7 +161,7 @@ def _location_file(ordered: list[tuple[str, dict[str, Any]]]) -> str | None:
     return None
 
 
-def _captured(ordered: list[tuple[str, dict[str, Any]]]) -> tuple[str, str]:
+def _captured(ordered: Sequence[tuple[str, dict[str, Any]]]) -> tuple[str, str]:
     """Join captured stdout/stderr sections; pytest repeats earlier phases' sections, so dedupe by title."""
     sections: dict[str, str] = {}
     for _, report in ordered:
