@@ -18,6 +18,22 @@ from pathlib import Path
 
 PHASES = ("setup", "call", "teardown")
 
+# The scenario folders name the label ("other", "db_cache", ...): a model must never learn the answer from them.
+# Paths and dotted module names under corpus/scenarios/<group>/ are rewritten to what an application's own test
+# suite would show (tests/..., app.<module>).
+_GROUPS = r"(?:other|ml_ws|db_cache|async_api_rl)"
+_SCRUB = (
+    (re.compile(r"(?:[\w./-]*/)?corpus/scenarios/" + _GROUPS + r"/"), "tests/"),
+    (re.compile(r"\b(?:corpus\.scenarios\.)?" + _GROUPS + r"\.(?=[a-z_][a-z0-9_]*)"), "app."),
+)
+
+
+def scrub(text: str) -> str:
+    """Remove the scenario folder names (which give the label away) from a text."""
+    for pattern, replacement in _SCRUB:
+        text = pattern.sub(replacement, text)
+    return text
+
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
@@ -52,10 +68,10 @@ def collect(report_paths: list[Path]) -> tuple[list[dict[str, object]], list[str
                     "version": label.get("version"),
                     "shape": label["shape"],
                     "scenario": scenario,
-                    "test": nodeid,
+                    "test": scrub(nodeid),
                     "phase": phase,
-                    "message": crash.get("message", ""),
-                    "text": longrepr if isinstance(longrepr, str) else json.dumps(longrepr),
+                    "message": scrub(crash.get("message", "")),
+                    "text": scrub(longrepr if isinstance(longrepr, str) else json.dumps(longrepr)),
                 }
             )
     rows.sort(key=lambda r: str(r["id"]))
