@@ -23,6 +23,7 @@ PHASES = ("setup", "call", "teardown")
 # suite would show (tests/..., app.<module>).
 _GROUPS = r"(?:other|ml_ws|db_cache|async_api_rl)"
 _SCRUB = (
+    (re.compile(r"^[^\n]*(?:@[\w.]*failure\(|\bcategory=\"|\bcategory=')[^\n]*\n?", re.M), ""),
     (re.compile(r"(?:[\w./-]*/)?(?:corpus/|rpus/)?scenarios/" + _GROUPS + r"/"), "tests/"),
     (re.compile(r"(?:[\w.-]*/)*venvs/[\w.-]+/"), "/venv/"),
     (re.compile(r"\b(?:corpus\.scenarios\.)?" + _GROUPS + r"\.(?=[a-z_][a-z0-9_]*)"), "app."),
