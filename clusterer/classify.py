@@ -64,9 +64,10 @@ class ExemplarClassifier(ClassifierMixin, BaseEstimator):
         Number of nearest exemplars reported per failure.
     C:
         Inverse regularisation of the logistic regression.
-    precision_target:
-        The probability threshold is the lowest that keeps out-of-fold precision of known answers (negatives
-        counted as errors when given a known category) at or above this.
+    wrong_cost:
+        Cost of a wrong known answer (a known failure given another category, or an unrelated failure given a
+        known one) relative to answering "new" for a known failure. The probability threshold minimises the
+        out-of-fold cost: a wrong category costs a developer an afternoon, "new" costs a glance.
     sim_quantile:
         The similarity floor of category c is this quantile of the out-of-fold best similarity to c among
         correctly answered failures of c.
@@ -83,13 +84,13 @@ class ExemplarClassifier(ClassifierMixin, BaseEstimator):
         self,
         k: int = 5,
         C: float = 10.0,
-        precision_target: float = 0.97,
+        wrong_cost: float = 4.0,
         sim_quantile: float = 0.02,
         n_splits: int = 5,
     ) -> None:
         self.k = k
         self.C = C
-        self.precision_target = precision_target
+        self.wrong_cost = wrong_cost
         self.sim_quantile = sim_quantile
         self.n_splits = n_splits
 
@@ -139,18 +140,17 @@ class ExemplarClassifier(ClassifierMixin, BaseEstimator):
             self.sim_threshold_[str(c)] = float(np.quantile(vals, self.sim_quantile)) if len(vals) else 0.0
         sim_ok = np.array([best_sim[i, pred[i]] >= self.sim_threshold_[str(pred_label[i])] for i in range(n)])
         candidates = np.unique(np.round(conf, 4))
-        chosen = 1.0
-        for t in candidates:  # ascending: the first threshold meeting the target gives the most coverage
+        chosen, best_cost = 1.0, float("inf")
+        is_known = y != OTHER
+        for t in candidates:
             answered = (conf >= t) & sim_ok & (conf > other_p)
-            if answered.sum() == 0:
-                continue
-            precision = float((pred_label[answered] == y[answered]).mean())
-            if precision >= self.precision_target:
-                chosen = float(t)
-                break
+            wrong = int((answered & (pred_label != y)).sum())
+            declined = int((~answered & is_known).sum())
+            cost = self.wrong_cost * wrong + declined
+            if cost < best_cost - 1e-9:
+                chosen, best_cost = float(t), cost
         self.proba_threshold_ = chosen
         answered = (conf >= chosen) & sim_ok & (conf > other_p)
-        is_known = y != OTHER
         self.calibration_ = {
             "folds": int(n_splits),
             "grouped_by": "library",

@@ -125,7 +125,8 @@ def classify(
         else:
             from .report import render_table
 
-            render_table(result, Console())
+            # a CI log is no terminal: give the table room rather than rich's 80-column default
+            render_table(result, Console(width=None if sys.stdout.isatty() else 150))
     if fail_on is FailOn.any and result.summary.failures:
         raise typer.Exit(EXIT_FAIL_ON)
     if fail_on is FailOn.new and result.summary.new:

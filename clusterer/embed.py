@@ -78,10 +78,10 @@ class TinyEmbedder(TransformerMixin, BaseEstimator):
     def __init__(
         self,
         n_features: int = 2**18,
-        word_ngrams: tuple[int, int] = (1, 2),
+        word_ngrams: tuple[int, int] = (1, 1),
         char_ngrams: tuple[int, int] = (3, 5),
         char_weight: float = 1.0,
-        max_chars: int = 1200,
+        max_chars: int = 600,
     ) -> None:
         self.n_features = n_features
         self.word_ngrams = word_ngrams

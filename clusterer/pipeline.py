@@ -116,7 +116,9 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
             category_name = model.categories[category].name if category in model.categories else category
         member_texts = [uniques[u] for u in g.uniques]
         exception = Counter(_exception(t) for t in member_texts).most_common(1)[0][0]
-        name = _name(member_texts, counts[g.uniques], exception, model)
+        first_of = {int(of_failure[f]): f for f in reversed(g.failures)}
+        messages = [failures[first_of[u]].message.strip().split("\n", 1)[0] for u in g.uniques]
+        name = _name(messages, member_texts, counts[g.uniques], exception)
         rep_unique = g.uniques[int(np.argmax(w))]
         for f in g.failures:
             u = int(of_failure[f])
@@ -144,7 +146,7 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
                 shared_frames=_shared_frames(member_texts),
                 nearest=_neighbours(scores, rep_unique, model),
                 priority=cat.priority if cat else None,
-                playbook=[PlaybookStep(step=s.step, command=s.command) for s in cat.playbook] if cat else [],
+                playbook=_playbook(cat, failures[rep_failure]) if cat else [],
             )
         )
 
@@ -203,6 +205,20 @@ def _failure(t: TestCase, runs: Sequence[Run], text: str, scores: object, u: int
     )
 
 
+def _playbook(cat: object, rep: TestCase) -> list[PlaybookStep]:
+    """The category's playbook with its placeholders filled in from the cluster's representative test."""
+    test_file = rep.test.split("::", 1)[0] if "::" in rep.test else (rep.file or "")
+    test_dir = test_file.rsplit("/", 1)[0] if "/" in test_file else "."
+    steps = []
+    for s in cat.playbook:  # type: ignore[attr-defined]
+        command = s.command
+        if command and test_file:
+            command = (command.replace("<test file>::<failing test>", rep.test)
+                       .replace("<test file>", test_file).replace("<test dir>", test_dir))
+        steps.append(PlaybookStep(step=s.step, command=command))
+    return steps
+
+
 def _shared_frames(texts: list[str]) -> list[str]:
     frames = [set(_section(t, "frames").split()) for t in texts]
     if not frames or not frames[0]:
@@ -212,20 +228,44 @@ def _shared_frames(texts: list[str]) -> list[str]:
     return list(dict.fromkeys(ordered))[-5:]
 
 
-def _name(texts: list[str], counts: np.ndarray, exception: str | None, model: Model) -> str:
-    """A readable name: the exception type and the cluster's most distinctive words (count x IDF)."""
-    score: Counter[str] = Counter()
-    for text, c in zip(texts, counts.tolist(), strict=True):
-        words = set(_WORD.findall(split_identifiers(_section(text, "message") + " " + _section(text, "assert"))))
-        for w in words - _STOP:
-            score[w] += c
-    exc_words = set(_WORD.findall(split_identifiers(exception or "")))
-    ranked = sorted(
-        ((n * model.embedder.token_idf(w), w) for w, n in score.items() if w not in exc_words),
-        key=lambda x: (-x[0], x[1]),
-    )
-    words = [w for _, w in ranked[:3]]
-    return f"{_short(exception)} · {' '.join(words)}" if words else _short(exception)
+def _name(messages: list[str], texts: list[str], counts: np.ndarray, exception: str | None) -> str:
+    """A readable name: the exception type and the first distinctive words the members' messages share.
+
+    Words come from the most frequent member's raw message (then, if it has none, its pytest ``E`` lines) in
+    reading order, kept when at least half of the members (by count) contain them and they are neither stop
+    words, paths, numbers nor part of the exception name.
+    """
+    total = float(counts.sum())
+    rep = int(np.argmax(counts))
+    exc_words = {w.lower() for w in _NAME_WORD.findall(exception or "")}
+    sources = (messages, [_section(t, "assert") for t in texts])
+    for source in sources:
+        member_words = [({w.lower() for w in _words(m)}, c) for m, c in zip(source, counts.tolist(), strict=True)]
+        words: list[str] = []
+        for w in _words(source[rep]):
+            lw = w.lower()
+            if lw in _STOP or lw in exc_words or len(lw) < 3 or w in words:
+                continue
+            if sum(c for ws, c in member_words if lw in ws) * 2 >= total:
+                words.append(w)
+            if len(words) == 4:
+                break
+        if words:
+            return f"{_short(exception)} · {' '.join(words)}"
+    return _short(exception)
+
+
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
+
+
+def _words(message: str) -> list[str]:
+    """Words of a message, skipping paths, URLs, addresses and masks."""
+    out: list[str] = []
+    for token in message[:300].split():
+        if "/" in token or "\\" in token or "0x" in token or token.startswith("<"):
+            continue
+        out.extend(_NAME_WORD.findall(token))
+    return out
 
 
 __all__ = ["classify_runs", "OTHER"]

@@ -1,0 +1,128 @@
+"""Artefact files: checksums verified on load, no pickle, atomic replacement, one-line errors."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+
+from clusterer.errors import ModelError
+from clusterer.model import (
+    FORMAT_VERSION,
+    MANIFEST,
+    atomic_directory,
+    read_artefact,
+    resolve_model_path,
+    write_artefact,
+)
+
+
+@pytest.fixture
+def artefact(tmp_path):
+    path = tmp_path / "m"
+    write_artefact(
+        path,
+        {"name": "m"},
+        {"params": {"a": 1}},
+        {"weights": np.arange(6, dtype=np.float32).reshape(2, 3)},
+        [{"id": "e1", "category": "1", "text": "x"}],
+    )
+    return path
+
+
+def test_round_trip(artefact):
+    art = read_artefact(artefact)
+    assert art.manifest["format_version"] == FORMAT_VERSION
+    assert set(art.manifest["files"]) == {"params.json", "weights.npy", "exemplars.jsonl"}
+    np.testing.assert_array_equal(art.arrays["weights"], np.arange(6, dtype=np.float32).reshape(2, 3))
+    assert art.documents["params"] == {"a": 1}
+    assert art.exemplars[0]["id"] == "e1"
+
+
+def test_same_inputs_same_bytes(tmp_path, artefact):
+    again = tmp_path / "again"
+    write_artefact(again, {"name": "m"}, {"params": {"a": 1}},
+                   {"weights": np.arange(6, dtype=np.float32).reshape(2, 3)},
+                   [{"id": "e1", "category": "1", "text": "x"}])
+    for name in os.listdir(artefact):
+        assert (artefact / name).read_bytes() == (again / name).read_bytes(), name
+
+
+def test_checksum_mismatch_names_the_file(artefact):
+    with (artefact / "weights.npy").open("r+b") as fh:
+        fh.seek(-1, os.SEEK_END)
+        fh.write(b"\x01")
+    with pytest.raises(ModelError, match=r"weights\.npy: checksum mismatch"):
+        read_artefact(artefact)
+
+
+def test_missing_file(artefact):
+    (artefact / "params.json").unlink()
+    with pytest.raises(ModelError, match=r"params\.json: missing"):
+        read_artefact(artefact)
+
+
+def test_unlisted_data_file_is_refused(artefact):
+    np.save(artefact / "extra.npy", np.zeros(2))
+    with pytest.raises(ModelError, match="not listed"):
+        read_artefact(artefact)
+
+
+def test_newer_format_version_is_refused(artefact):
+    m = json.loads((artefact / MANIFEST).read_text())
+    m["format_version"] = FORMAT_VERSION + 1
+    (artefact / MANIFEST).write_text(json.dumps(m))
+    with pytest.raises(ModelError, match="newer than this clusterer reads"):
+        read_artefact(artefact)
+
+
+def test_pickled_array_is_never_loaded(artefact):
+    # a valid-checksum object array: np.load must refuse it rather than unpickle
+    np.save(artefact / "weights.npy", np.array([{"a": 1}], dtype=object), allow_pickle=True)
+    m = json.loads((artefact / MANIFEST).read_text())
+    import hashlib
+
+    m["files"]["weights.npy"] = hashlib.sha256((artefact / "weights.npy").read_bytes()).hexdigest()
+    (artefact / MANIFEST).write_text(json.dumps(m))
+    with pytest.raises(ModelError, match="unreadable"):
+        read_artefact(artefact)
+
+
+def test_unknown_model_name():
+    with pytest.raises(ModelError, match="unknown model 'nope'"):
+        resolve_model_path("nope")
+
+
+def test_directory_without_manifest(tmp_path):
+    with pytest.raises(ModelError, match="no manifest.json"):
+        resolve_model_path(tmp_path)
+
+
+def test_failed_write_leaves_previous_artefact(artefact):
+    before = {p.name: p.read_bytes() for p in artefact.iterdir()}
+    with pytest.raises(RuntimeError), atomic_directory(artefact) as tmp:
+        (tmp / "half.npy").write_bytes(b"half")
+        raise RuntimeError("crash mid-write")
+    assert {p.name: p.read_bytes() for p in artefact.iterdir()} == before
+    assert [p.name for p in artefact.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_killed_write_leaves_previous_artefact(artefact):
+    before = {p.name: p.read_bytes() for p in artefact.iterdir()}
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        from pathlib import Path
+        from clusterer.model import atomic_directory
+        with atomic_directory(Path({str(artefact)!r})) as tmp:
+            (tmp / "half.npy").write_bytes(b"half")
+            os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", script], check=False)
+    assert proc.returncode == -9
+    assert {p.name: p.read_bytes() for p in artefact.iterdir()} == before
+    read_artefact(artefact)  # still verifies

@@ -1,0 +1,193 @@
+"""`cluster classify` end to end on the bundled tiny model: formats, exit codes, and every bad input."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from clusterer.cli import app
+from clusterer.schema import json_schema
+
+
+def _classify(runner, *args):
+    return runner.invoke(app, ["classify", *map(str, args)])
+
+
+def test_table_lists_clusters_largest_first(runner, examples):
+    res = _classify(runner, examples / "results.json")
+    assert res.exit_code == 0, res.output
+    assert "clusters" in res.output and "QueuePool" in res.output
+    assert "Database connection pool" in res.output
+
+
+def test_json_validates_against_exported_schema(runner, examples):
+    res = _classify(runner, examples / "results.json", "--format", "json")
+    assert res.exit_code == 0
+    doc = json.loads(res.stdout)
+    jsonschema.validate(doc, json_schema())
+    s = doc["summary"]
+    assert s["failures"] == len(doc["failures"]) == sum(c["size"] for c in doc["clusters"]) == 26
+    sizes = [c["size"] for c in doc["clusters"]]
+    assert sizes == sorted(sizes, reverse=True)
+    members = {m for c in doc["clusters"] for m in c["members"]}
+    assert members == {f["test"] for f in doc["failures"]}
+    for f in doc["failures"]:
+        assert 0 <= f["confidence"] <= 1
+        assert f["nearest"] and f["nearest"][0]["similarity"] >= f["nearest"][-1]["similarity"]
+        assert f["is_new"] == f["category"].startswith("new-")
+    setup_errors = [f for f in doc["failures"] if f["outcome"] == "error"]
+    assert setup_errors and all(f["phase"] == "setup" for f in setup_errors)
+
+
+def test_junit_and_json_of_the_same_run_give_the_same_clusters(runner, examples):
+    a = json.loads(_classify(runner, examples / "results.json", "-f", "json").stdout)
+    b = json.loads(_classify(runner, examples / "results.xml", "-f", "json").stdout)
+    assert a["summary"]["failures"] == b["summary"]["failures"]
+    assert sorted(c["size"] for c in a["clusters"]) == sorted(c["size"] for c in b["clusters"])
+
+
+def test_markdown_output_to_file(runner, examples, tmp_path):
+    out = tmp_path / "summary.md"
+    res = _classify(runner, examples / "results.json", "--format", "markdown", "--output", out)
+    assert res.exit_code == 0 and res.stdout == ""
+    text = out.read_text()
+    assert text.startswith("## Test failures by cause")
+    assert "| cluster | category |" in text and "<details>" in text
+
+
+def test_several_runs_say_where_each_failure_came_from(runner, examples):
+    res = _classify(runner, examples / "run1.json", examples / "run2.json", "-f", "json")
+    doc = json.loads(res.stdout)
+    assert doc["summary"]["runs"] == 2
+    assert {f["run"] for f in doc["failures"]} == {0, 1}
+    assert any("@run1" in m for c in doc["clusters"] for m in c["members"])
+
+
+def test_fail_on(runner, examples, tmp_path):
+    assert _classify(runner, examples / "results.json", "--fail-on", "any").exit_code == 1
+    doc = json.loads(_classify(runner, examples / "results.json", "-f", "json").stdout)
+    expected = 1 if doc["summary"]["new"] else 0
+    assert _classify(runner, examples / "results.json", "--fail-on", "new").exit_code == expected
+    clean = tmp_path / "clean.json"
+    clean.write_text(json.dumps({"failures": []}))
+    assert _classify(runner, clean, "--fail-on", "any").exit_code == 0
+
+
+def test_identical_failures_collapse_into_one_cluster(runner, tmp_path):
+    tb = (
+        "def test_x(db):\n>       db.connect()\nE       sqlalchemy.exc.TimeoutError: QueuePool limit of size 5 "
+        "overflow 10 reached, connection timed out, timeout 30.00\n\nsqlalchemy/pool/impl.py:157: TimeoutError"
+    )
+    failures = [{"test": f"tests/test_orders.py::test_order_{i}", "text": tb} for i in range(300)]
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(failures))
+    doc = json.loads(_classify(runner, path, "-f", "json").stdout)
+    assert doc["summary"]["failures"] == 300
+    assert doc["clusters"][0]["size"] == 300 and doc["clusters"][0]["category"] == "3"
+
+
+def test_no_failures_is_not_an_error(runner, tmp_path):
+    path = tmp_path / "green.xml"
+    path.write_text('<testsuite name="s" tests="1"><testcase classname="a" name="b"/></testsuite>')
+    res = _classify(runner, path)
+    assert res.exit_code == 0 and "no failures" in res.output
+
+
+BAD_INPUTS = {
+    "missing": (None, "no such file"),
+    "directory": ("DIR", "directory"),
+    "empty": (b"", "empty"),
+    "malformed_json": (b'{"tests": [1, 2,,]}', "line 1, column"),
+    "malformed_xml": (b"<testsuite><testcase></testsuite>", "malformed XML"),
+    "unknown_json": (b'{"hello": "world"}', "unknown"),
+    "unknown_xml": (b"<html><body/></html>", "unknown"),
+    "binary": (b"\x00\x01\x02\x03PK\x00\x00" * 10, "binary"),
+    "entity_bomb": (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+        b"<testsuite>&lol2;</testsuite>",
+        "entit",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_gets_one_line_and_exit_2(runner, tmp_path, case):
+    content, needle = BAD_INPUTS[case]
+    path = tmp_path / f"{case}.json"
+    if content == "DIR":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)
+    res = _classify(runner, path)
+    assert res.exit_code == 2, res.output
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(path.name) in lines[0] and needle.lower() in lines[0].lower(), lines
+    assert "Traceback" not in res.output
+
+
+def test_gzip_results_are_read(runner, examples, tmp_path):
+    path = tmp_path / "results.json.gz"
+    path.write_bytes(gzip.compress((examples / "results.json").read_bytes()))
+    doc = json.loads(_classify(runner, path, "-f", "json").stdout)
+    assert doc["summary"]["failures"] == 26
+
+
+def test_size_limit(runner, examples):
+    res = _classify(runner, examples / "results.json", "--max-bytes", "1000")
+    assert res.exit_code == 2 and "1000" in res.stderr
+
+
+def test_unknown_model_exit_3(runner, examples):
+    res = _classify(runner, examples / "results.json", "--model", "no-such-model")
+    assert res.exit_code == 3 and "unknown model" in res.stderr and "Traceback" not in res.output
+
+
+def test_corrupted_model_names_the_file(runner, examples, tmp_path):
+    from clusterer.model import resolve_model_path
+
+    broken = tmp_path / "broken"
+    shutil.copytree(resolve_model_path("tiny"), broken)
+    target = broken / "classifier.coef.npy"
+    data = bytearray(target.read_bytes())
+    data[-1] ^= 0xFF
+    target.write_bytes(bytes(data))
+    res = _classify(runner, examples / "results.json", "--model", broken)
+    assert res.exit_code == 3
+    assert "classifier.coef.npy: checksum mismatch" in res.stderr
+
+
+def test_classify_never_writes_the_model(runner, examples):
+    from clusterer.model import resolve_model_path
+
+    path = resolve_model_path("tiny")
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in path.iterdir()}
+    assert _classify(runner, examples / "results.json").exit_code == 0
+    assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in path.iterdir()} == before
+
+
+def test_categories_and_schema_commands(runner):
+    res = runner.invoke(app, ["categories", "--json"])
+    cats = json.loads(res.stdout)
+    assert [c["id"] for c in cats] == [str(i) for i in range(1, 8)]
+    assert all(c["playbook"] for c in cats)
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_classify_does_not_import_torch(examples):
+    code = (
+        "import sys\nfrom clusterer.cli import app\n"
+        "try:\n    app(['classify', sys.argv[1], '-f', 'json'])\nexcept SystemExit as e:\n    assert not e.code\n"
+        "heavy = [m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(examples / "results.json")], capture_output=True,
+                          text=True, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]

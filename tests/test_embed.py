@@ -1,0 +1,69 @@
+"""The tiny embedder: normalised float32 rows, similarity that follows shared content, persistence."""
+
+import numpy as np
+import pytest
+from sklearn.exceptions import NotFittedError
+
+from clusterer.embed import Embedder, TinyEmbedder, split_identifiers
+
+TRAIN = [
+    "exception: sqlalchemy.exc.TimeoutError\nmessage: QueuePool limit of size <num> overflow <num> reached",
+    "exception: RuntimeError\nmessage: Event loop is closed",
+    "exception: websockets.exceptions.ConnectionClosedError\nmessage: no close frame received or sent",
+    "exception: AssertionError\nmessage: assert <num> == <num>",
+]
+
+
+@pytest.fixture(scope="module")
+def emb() -> TinyEmbedder:
+    return TinyEmbedder().fit(TRAIN)
+
+
+def test_rows_are_l2_normalised_float32(emb):
+    X = emb.embed(TRAIN + ["exception: ValueError\nmessage: something entirely different"])
+    assert X.dtype == np.float32
+    norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
+    np.testing.assert_allclose(norms[:4], 1.0, rtol=1e-5)
+    assert isinstance(emb, Embedder)
+
+
+def test_empty_and_unseen_text_give_zero_vector(emb):
+    X = emb.embed(["", "zzzz qqqq"])
+    assert X.shape[0] == 2 and X.nnz == 0
+
+
+def test_similarity_follows_shared_cause(emb):
+    a, b, c = emb.embed(
+        [
+            "exception: sqlalchemy.exc.TimeoutError\nmessage: QueuePool limit of size <num> overflow <num> reached,"
+            " connection timed out",
+            "exception: sqlalchemy.exc.TimeoutError\nmessage: QueuePool limit of size <num> overflow <num> reached",
+            "exception: RuntimeError\nmessage: Event loop is closed",
+        ]
+    )
+    same = (a @ b.T).toarray()[0, 0]
+    other = (a @ c.T).toarray()[0, 0]
+    assert same > 0.8 > other
+
+
+def test_camel_case_identifiers_share_words(emb):
+    assert "queue pool" in split_identifiers("QueuePool")
+    x, y = emb.embed(["message: QueuePool limit", "message: queue pool limit"])
+    assert (x @ y.T).toarray()[0, 0] > 0.5
+
+
+def test_state_round_trip_gives_identical_vectors(emb):
+    params, arrays = emb.to_state()
+    again = TinyEmbedder.from_state(params, arrays)
+    X, Y = emb.embed(TRAIN), again.embed(TRAIN)
+    assert (X != Y).nnz == 0
+
+
+def test_transform_before_fit_raises():
+    with pytest.raises(NotFittedError):
+        TinyEmbedder().embed(["x"])
+
+
+def test_unseen_words_are_most_distinctive(emb):
+    assert emb.token_idf("decimalserialization") == pytest.approx(emb.default_idf_)
+    assert emb.token_idf("exception") < emb.default_idf_
