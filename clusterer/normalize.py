@@ -1,0 +1,619 @@
+"""Turn a failure's traceback into a canonical text: what identifies the cause stays, what varies goes.
+
+The canonical text is what the embedders see. It has one line per section, the least noisy first, and leaves
+out empty sections::
+
+    exception: sqlalchemy.exc.TimeoutError
+    message: QueuePool limit of size <num> overflow <num> reached, connection timed out, timeout <num> ...
+    frames: test_db_pool.test_get_user_profile test_db_pool.fetch_user sqlalchemy.engine.base.connect ...
+    assert: [SQL: SELECT ...]
+    test: get user profile
+
+``exception``
+    Exception types, qualified as printed. The final exception first; then the sub-exceptions of an
+    exception group (in print order); then the chained exceptions (``The above exception was the direct cause``,
+    ``During handling of the above exception``, Java ``Caused by:``), most recent first.
+``message``
+    The masked messages of those exceptions in the same order, joined with `` | `` (at most
+    :data:`MAX_MESSAGES`, each cut at :data:`MAX_MESSAGE_CHARS`).
+``frames``
+    ``module.function`` per frame, innermost last. Library frames keep their dotted module
+    (``site-packages/sqlalchemy/pool/impl.py`` -> ``sqlalchemy.pool.impl._do_get``), standard-library frames
+    too (``asyncio.tasks.wait_for``), every other frame (the project's tests and code) is reduced to its file's
+    basename, so that checkouts in different directories agree (``tests/api/test_users.py`` ->
+    ``test_users.test_get_user``). Test-runner frames (pytest, pluggy, JUnit, Jest, reflection) are dropped.
+    Consecutive repeats are merged. Every exception block contributes its innermost frames: the final block up
+    to :data:`MAX_FINAL_FRAMES`, each earlier one up to :data:`MAX_CHAINED_FRAMES`, at most
+    :data:`MAX_FRAMES` in all, in print order (causes first).
+``assert``
+    pytest ``E`` lines that are not the exception line itself (assertion diffs, ``[SQL: ...]``), and Jest
+    ``Expected:``/``Received:`` lines; masked, at most :data:`MAX_ASSERT_LINES`.
+``test``
+    The test's class and function names as lower-case words, parameters dropped
+    (``tests/x.py::TestUsers::test_get_user_profile[pg-1]`` -> ``users get user profile``).
+
+Formats understood: pytest ``--tb=long/auto/short/line/native`` (``path:12: in func`` entries and ``E`` lines,
+``File "...", line N, in func`` frames), exception groups (``+ Exception Group Traceback`` with ``|`` prefixes),
+faulthandler dumps (``most recent call first``), Java / Kotlin stack traces (``at a.b.C.m(C.java:12)``,
+``Caused by:``) and Node / Jest traces (``at Object.<anonymous> (/x/y.test.js:10:5)``). Captured output sections
+(``--- Captured log call ---``) and ANSI colours are dropped. Anything else degrades gracefully: no section is
+ever required and unknown lines are ignored.
+
+Cost is bounded: inputs longer than :data:`MAX_INPUT_CHARS` keep their head and tail, one compiled scanner finds
+the interesting lines, and :func:`mask` runs one combined regular expression over the short extracted parts
+only. Every pattern is written so that its work is linear in the length of a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clusterer.records import TestCase
+
+__all__ = [
+    "MASK_RULES",
+    "MaskRule",
+    "canonical_text",
+    "canonicalize",
+    "mask",
+    "split_test_name",
+]
+
+#: Longer inputs keep their first :data:`HEAD_CHARS` and last :data:`TAIL_CHARS` characters (cut at lines).
+MAX_INPUT_CHARS = 64_000
+HEAD_CHARS = 16_000
+TAIL_CHARS = 48_000
+#: Frames kept from the final exception block, from every chained block, and in all.
+MAX_FINAL_FRAMES = 10
+MAX_CHAINED_FRAMES = 4
+MAX_FRAMES = 16
+#: Messages kept (final first), and the length each is cut to before masking.
+MAX_MESSAGES = 4
+MAX_MESSAGE_CHARS = 300
+#: ``assert`` lines kept, and the length each is cut to before masking.
+MAX_ASSERT_LINES = 6
+MAX_ASSERT_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class MaskRule:
+    """One masking rule: text that matches ``pattern`` is replaced by ``replacement``.
+
+    Parameters
+    ----------
+    name:
+        Identifier of the rule; also the name of its group in the combined pattern.
+    pattern:
+        A regular expression without capturing groups of its own (use ``(?:...)``).
+    replacement:
+        The placeholder, e.g. ``"<hex>"``. ``None`` marks a *protecting* rule: its match is kept as it is and
+        no later rule can mask inside it (``[Errno 111]`` and HTTP status codes identify causes).
+    first:
+        The characters a match can begin with, as the inside of a character class (``"0-9"``); lets the
+        combined pattern skip the rule with one comparison. Empty: no such hint.
+    """
+
+    name: str
+    pattern: str
+    replacement: str | None
+    first: str = ""
+
+
+# Every variable-length rule starts with a negative look-behind on its own characters, so it can only start
+# at the beginning of a run: a failing attempt then costs at most the length of that run, and the whole scan
+# stays linear even on a 1 MB line of ``a.a.a.a...``.
+_CODE_EXT_BEHIND = "".join(
+    f"(?<!\\.{ext})" for ext in ("py", "pyx", "js", "ts", "mjs", "cjs", "jsx", "tsx", "java", "kt", "go", "rb", "cs")
+)
+_LINE_BEHIND = "|".join(
+    f"(?<=\\.{ext}:)" for ext in ("py", "pyx", "js", "ts", "mjs", "cjs", "jsx", "tsx", "java", "kt", "go", "rb", "cs")
+)
+
+#: The masking rules, in order. At any position the first rule that matches wins, and a rule that starts
+#: earlier in the text wins over one that starts later, so the order only decides between rules that can start
+#: at the same character: protecting rules first, then the longer, more specific shapes (URL, e-mail, path,
+#: UUID, timestamp, IP) before the generic ones (line numbers and ports before ids, ids before numbers).
+#: Quoted values are masked whole unless they are a bare identifier (``'torch'``, ``'NoneType'``) or a dotted
+#: name, which usually names the cause rather than varying with it.
+MASK_RULES: tuple[MaskRule, ...] = (
+    MaskRule("errno", r"\[Errno -?\d+\]", None, r"\["),
+    MaskRule(
+        "http_status",
+        r"\b(?:HTTP(?:/\d(?:\.\d)?)?|(?i:status(?:[_ ]code)?))[ :=]{1,3}[1-5]\d\d(?!\d)",
+        None,
+        "HhSs",
+    ),
+    MaskRule("url", r"(?<=://)[^\s'\"<>()\[\]{}]+", "<url>", r"^\s'\"<>()\[\]{}"),
+    MaskRule("email", r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "<email>", r"\w.+-"),
+    MaskRule(
+        "path",
+        r"(?<![\w.~/\\:-])(?:[A-Za-z]:|~|\.\.?)?[\\/]+(?:[\w.@+~-]+[\\/]+)+",
+        "<path>/",
+        r"A-Za-z~./\\",
+    ),
+    MaskRule(
+        "uuid",
+        r"(?<![\w-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])",
+        "<uuid>",
+        "0-9a-fA-F",
+    ),
+    MaskRule("hex", r"(?<!\w)0[xX][0-9a-fA-F]+(?!\w)", "<hex>", "0"),
+    MaskRule("hex_id", r"(?<![\w-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}(?![\w-])", "<hex>", "0-9a-f"),
+    MaskRule(
+        "timestamp",
+        r"(?<!\d)\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?!\d)",
+        "<timestamp>",
+        "0-9",
+    ),
+    MaskRule("date", r"(?<!\d)\d{4}[-/]\d\d[-/]\d\d(?!\d)", "<date>", "0-9"),
+    MaskRule("time", r"(?<![\d:])\d{1,2}:\d\d:\d\d(?:[.,]\d+)?(?![\d:])", "<time>", "0-9"),
+    MaskRule("ip", r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])", "<ip>", "0-9"),
+    MaskRule(
+        "host",
+        r"(?<![\w.-])(?:localhost|[A-Za-z][\w-]*(?:\.[\w-]+)+)" + _CODE_EXT_BEHIND + r"(?=:\d)",
+        "<host>",
+        "A-Za-z",
+    ),
+    MaskRule("line", r"(?:" + _LINE_BEHIND + r"|(?<=line ))\d+(?::\d+)?(?!\d)", "<line>", "0-9"),
+    MaskRule("port", r"(?:(?<=[\w\]]:)|(?<=(?i:port)[ =:]))\d{1,5}(?![\d.])", "<port>", "0-9"),
+    MaskRule("id", r"(?<![A-Za-z0-9.])\d{5,}(?![A-Za-z0-9])", "<id>", "0-9"),
+    MaskRule("number", r"(?<![A-Za-z0-9.])\d+(?:\.\d+)*+(?:[eE][-+]?\d+)?+", "<num>", "0-9"),
+    MaskRule(
+        "quoted",
+        r"(?<![\w'])'(?![A-Za-z_][\w.]*')[^'\n]{1,300}'(?!\w)" r'|(?<![\w"])"(?![A-Za-z_][\w.]*")[^"\n]{1,300}"(?!\w)',
+        "<str>",
+        "'\"",
+    ),
+)
+
+# The combined pattern: one character that cannot precede any match (no rule starts right after a letter or a
+# digit), then the rules, each behind a one-character look-ahead on how its matches begin. The leading
+# character class lets the engine skip through words at C speed, and a rule that cannot start at a position
+# costs one comparison. :func:`mask` puts that leading character back.
+_MASK_RE = re.compile(
+    "[^A-Za-z0-9](?:"
+    + "|".join(
+        f"(?=[{rule.first}])(?P<{rule.name}>{rule.pattern})" if rule.first else f"(?P<{rule.name}>{rule.pattern})"
+        for rule in MASK_RULES
+    )
+    + ")"
+)
+_REPLACEMENTS: dict[str, str | None] = {rule.name: rule.replacement for rule in MASK_RULES}
+
+
+def _replace(match: re.Match[str]) -> str:
+    replacement = _REPLACEMENTS[match.lastgroup or ""]
+    whole = match.group()
+    return whole if replacement is None else whole[0] + replacement
+
+
+def mask(text: str) -> str:
+    """Replace what varies between runs (addresses, ids, numbers, paths, ...) with placeholders.
+
+    One pass of one compiled pattern (the alternation of :data:`MASK_RULES`), linear in ``len(text)``.
+
+    Parameters
+    ----------
+    text:
+        Any text.
+
+    Returns
+    -------
+    str
+        ``text`` with every rule's matches replaced.
+
+    Examples
+    --------
+    >>> mask("conn 0x7f3a2b at 10.0.0.5:5432 took 0.25s")
+    'conn <hex> at <ip>:<port> took <num>s'
+    """
+    return _MASK_RE.sub(_replace, " " + text)[1:]
+
+
+# --- the scanner ----------------------------------------------------------------------------------------------
+
+# One pattern finds every interesting line. It is searched over "\n" + text, and every branch starts right
+# after a newline: the literal prefix lets the regex engine jump from line to line. Every branch starts with a
+# literal or a character class (so the engine skips it after one comparison) and ends with an empty named group
+# that tags the kind of line (``match.lastgroup``); the line itself is taken apart in Python. Quantifiers are
+# possessive, so a line that matches no branch costs a few comparisons and never backtracks.
+_EXC_TAIL = r"(?:[ ]\[[\w ]{1,40}\])?(?::.*)?$"  # ``Name``, ``Name: msg``, node's ``Name [ERR_X]: msg``
+_SCAN_RE = re.compile(
+    r"""\n(?:
+      E(?:[ ].*)?$(?P<E>)                                               # pytest E line
+    | [^\s:"|+][^\s:"]*+:\d++:(?:[ ].*)?$(?P<LOC>)                        # pytest path:12: [in func|Type]
+    | [ \t|+][ \t|+]*+(?:                                               # indented, or inside an exception group
+        File[ ]"[^"\n]++",[ ]line[ ]\d++,?[ ]in[ ]\S++(?P<FILE>)        # native / faulthandler frame
+      | at[ ]++.+(?P<AT>)                                               # Java / JS / .NET frame
+      | def[ ]++\w++(?P<DEF>)                                           # source of a pytest long entry
+      | async[ ]++def[ ]++\w++(?P<ADEF>)
+      | Traceback[ ]\(most[ ]recent[ ]call[ ]last\)(?P<IMARK>)
+      | Exception[ ]Group[ ]Traceback(?P<GMARK>)
+      | -[-+]*+[ ]\d++[ ]-(?P<GSEP>)                                    # +---------------- 2 ----
+      | (?:Expected|Received)(?:[ ][\w ]{0,30})?:[ ].*(?P<IJEST>)
+      | Caused[ ]by:[ ][A-Za-z_][\w$.]*+""" + _EXC_TAIL + r"""(?P<ICAUSED>)
+      | [A-Z][\w$.]*+""" + _EXC_TAIL + r"""(?P<IEXC>)
+      | [a-z_][\w$]*+\.[\w$.]*+""" + _EXC_TAIL + r"""(?P<IEXC2>)
+      )
+    | def[ ]++\w++(?P<DEF0>)                                           # first line of a long entry
+    | async[ ]++def[ ]++\w++(?P<ADEF0>)
+    | Traceback[ ]\(most[ ]recent[ ]call[ ]last\)(?P<MARK>)
+    | The[ ]above[ ]exception[ ]was[ ]the[ ]direct[ ]cause(?P<MARK2>)
+    | During[ ]handling[ ]of[ ]the[ ]above[ ]exception(?P<MARK3>)
+    | \.\.\.[ ]cut[ ]\.\.\.(?P<CUT>)
+    | Current[ ]thread[ ]0x(?P<FIRST>)
+    | Thread[ ]0x(?P<FIRST2>)
+    | Stack[ ]\(most[ ]recent[ ]call[ ]first\)(?P<FIRST3>)
+    | (?:Expected|Received)(?:[ ][\w ]{0,30})?:[ ].*(?P<JEST>)
+    | Caused[ ]by:[ ][A-Za-z_][\w$.]*+""" + _EXC_TAIL + r"""(?P<CAUSED>)
+    | Exception[ ]in[ ]thread[ ]"[^"\n]*+"[ ][A-Za-z_][\w$.]*+""" + _EXC_TAIL + r"""(?P<THREAD>)
+    | [A-Z][\w$.]*+""" + _EXC_TAIL + r"""(?P<EXC>)
+    | [a-z_][\w$]*+\.[\w$.]*+""" + _EXC_TAIL + r"""(?P<EXC2>)
+    )""",
+    re.MULTILINE | re.VERBOSE,
+)
+_KIND: dict[str, str] = {
+    "E": "e", "LOC": "loc", "FILE": "file", "AT": "at", "DEF": "def", "ADEF": "def", "DEF0": "def", "ADEF0": "def",
+    "IMARK": "mark", "GMARK": "mark", "GSEP": "mark", "MARK": "mark", "MARK2": "mark", "MARK3": "mark",
+    "CUT": "mark", "FIRST": "first", "FIRST2": "first", "FIRST3": "first", "IJEST": "jest", "JEST": "jest",
+    "ICAUSED": "exc", "IEXC": "exc", "IEXC2": "exc", "CAUSED": "exc", "THREAD": "exc", "EXC": "exc", "EXC2": "exc",
+}  # fmt: skip
+_LOC_RE = re.compile(r"(.*?):\d+:(?: (.*))?$")
+_FILE_RE = re.compile(r'\s*File "([^"]+)", line \d+,? in (\S+)')
+_EXC_LINE_RE = re.compile(
+    r"(?:Caused by: |Suppressed: |Exception in thread \"[^\"]*\" )?"
+    r"((?:[a-z_][\w$]*\.)*[A-Z][\w$]*)(?: \[[\w ]{1,40}\])?(?::[ ]?(.*))?$"
+)
+
+# An exception line inside a pytest E line: ``E   sqlalchemy.exc.TimeoutError: QueuePool limit ...``.
+_EXC_TEXT_RE = re.compile(r"((?:[a-z_][\w$]*\.)*[A-Z][\w$]*)(?: \[[\w ]{1,40}\])?(?::[ ]?(.*))?$")
+_EXC_WORD_RE = re.compile(
+    r"Error|Exception|Warning|Exit|Interrupt|Group|Failure|Failed|Fault|Timeout|Cancelled|Iteration|Abort"
+)
+_CUT_LINE = "\n... cut ...\n"
+_ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_CAPTURED_RE = re.compile(r"^-{3,} Captured [^\n]*-{3,}$.*?(?=^[_=]{3,} |\Z)", re.MULTILINE | re.DOTALL)
+_STDLIB_RE = re.compile(r"/(?:lib/python\d[\d.]*|Lib|lib-python/\d[\d.]*|lib/pypy\d[\d.]*)/")
+_JS_LOC_RE = re.compile(r"(.*?)(?::\d+){1,2}$")
+_JAVA_LOC_RE = re.compile(r"(?:[\w$]+\.(?:java|kt|scala|groovy)(?::\d+)?|Native Method|Unknown Source)$")
+_SOURCE_EXT_RE = re.compile(r"\.(?:py|pyx|pyi|js|mjs|cjs|jsx|ts|tsx|rb|go)$")
+_PARAMS_RE = re.compile(r"\[.*\]$")
+_WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_ASSERT_NOISE = ("Use -v to get", "Full diff:", "...Full output truncated", "Omitting ")
+
+#: Frames of these modules belong to the test runner, not to the failure.
+_HARNESS_PREFIXES: tuple[str, ...] = (
+    "_pytest.",
+    "pluggy.",
+    "pytest_asyncio.",
+    "node:",
+    "jest-circus.",
+    "jest-jasmine2.",
+    "jest-runner.",
+    "org.junit.",
+    "junit.framework.",
+    "org.apache.maven.surefire.",
+    "org.testng.",
+    "sun.reflect.",
+    "jdk.internal.reflect.",
+    "java.lang.reflect.",
+)
+
+
+class _Block:
+    """The frames and the exception of one traceback block (one link of a chain, or one group member)."""
+
+    __slots__ = ("depth", "exc", "frames", "innermost_first", "message")
+
+    def __init__(self, depth: int = 0) -> None:
+        self.frames: list[str] = []
+        self.exc: str | None = None
+        self.message: str = ""
+        self.depth = depth
+        self.innermost_first = False
+
+    def ordered_frames(self) -> list[str]:
+        """The frames innermost last, runner frames dropped (unless nothing else is left)."""
+        frames = self.frames[::-1] if self.innermost_first else self.frames
+        kept = [f for f in frames if not f.startswith(_HARNESS_PREFIXES)]
+        return kept or frames
+
+
+@lru_cache(maxsize=8192)
+def _module_of(path: str) -> str:
+    """The dotted module of a source path: library and stdlib paths in full, other files by basename."""
+    path = path.replace("\\", "/")
+    if path.startswith("<frozen "):
+        return path[8:].rstrip(">")
+    if path.startswith("node:"):
+        return path
+    for marker in ("site-packages/", "dist-packages/", "node_modules/"):
+        cut = path.rfind(marker)
+        if cut >= 0:
+            rest = path[cut + len(marker) :]
+            break
+    else:
+        ends = [m.end() for m in _STDLIB_RE.finditer(path)]
+        rest = path[ends[-1] :] if ends else path.rsplit("/", 1)[-1]
+    rest = _SOURCE_EXT_RE.sub("", rest)
+    if rest.endswith("/__init__"):
+        rest = rest[: -len("/__init__")]
+    return rest.strip("/").replace("/", ".")
+
+
+@lru_cache(maxsize=8192)
+def _exception_name_ok(name: str) -> bool:
+    """Whether a name printed at the start of a line is an exception type (qualified, or named like one)."""
+    return "." in name or _EXC_WORD_RE.search(name) is not None
+
+
+@lru_cache(maxsize=8192)
+def _at_frame(text: str) -> tuple[str, bool]:
+    """Parse the text after ``at`` of a Java / JS / .NET frame into ``(frame, is_java)``."""
+    text = text.strip().rstrip(" {")
+    for prefix in ("async ", "new "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    if text.endswith(")") and " (" in text:
+        func, _, loc = text[:-1].rpartition(" (")
+    elif text.endswith(")") and "(" in text:
+        func, _, loc = text[:-1].partition("(")
+    elif " in " in text:  # .NET: at Ns.Class.Method() in /path/file.cs:line 42
+        func, loc = text.split(" in ", 1)[0].split("(", 1)[0], ""
+        return func, True
+    else:
+        func, loc = "", text
+    if not loc or loc in ("<anonymous>", "native") or _JAVA_LOC_RE.match(loc):
+        # Java: the qualified method is the frame; drop class-loader / module prefixes like "java.base/".
+        func = func.rsplit("/", 1)[-1]
+        return func, True
+    path_match = _JS_LOC_RE.match(loc)
+    module = _module_of(path_match.group(1) if path_match else loc)
+    if module.startswith(("node:", "internal/")):
+        return "node:" + (func or module), False
+    return (f"{module}.{func}" if func else module), False
+
+
+def _trim(text: str) -> str:
+    """Cut a very long input to its head and tail, at line boundaries."""
+    if len(text) <= MAX_INPUT_CHARS:
+        return text
+    head = text[:HEAD_CHARS]
+    tail = text[-TAIL_CHARS:]
+    head = head[: head.rfind("\n") + 1] or head
+    tail = tail[tail.find("\n") + 1 :] or tail
+    return head + _CUT_LINE + tail
+
+
+def _parse(text: str) -> tuple[list[_Block], list[str]]:
+    """Scan a traceback into its exception blocks and its assertion detail lines.
+
+    Blocks come oldest cause first (Python's print order; Java's ``Caused by:`` chains are reversed to match).
+    """
+    blocks: list[_Block] = [_Block()]
+    block = blocks[0]
+    asserts: list[str] = []
+    pending_def: str | None = None  # first `def` of the current pytest long entry
+    outer_first = False  # Java prints the outermost exception first and its causes after it
+    for m in _SCAN_RE.finditer("\n" + text):
+        kind = _KIND[m.lastgroup or "E"]
+        line = m.group()[1:]
+        if kind == "e":
+            content = line[1:].strip()
+            if not content:
+                continue
+            if block.exc is None:
+                exc = _EXC_TEXT_RE.match(content)
+                if exc and _exception_name_ok(exc.group(1)):
+                    block.exc = exc.group(1)
+                    block.message = exc.group(2) or ""
+                    continue
+            if len(asserts) < MAX_ASSERT_LINES and not content.startswith(_ASSERT_NOISE):
+                asserts.append(content)
+        elif kind == "loc":
+            loc = _LOC_RE.match(line)
+            if loc is None:
+                continue
+            tail = (loc.group(2) or "").strip()
+            if tail.startswith("in "):
+                func: str | None = tail[3:].strip()
+            else:
+                func = pending_def
+                if tail and block.exc is None:  # `path:12: TimeoutError` (long) or `path:12: X: msg` (line)
+                    exc = _EXC_TEXT_RE.match(tail)
+                    if exc and _exception_name_ok(exc.group(1)):
+                        block.exc = exc.group(1)
+                        block.message = exc.group(2) or ""
+            module = _module_of(loc.group(1))
+            block.frames.append(f"{module}.{func}" if func else module)
+            pending_def = None
+        elif kind == "file":
+            frame = _FILE_RE.match(line.lstrip(" |+"))
+            if frame:
+                block.frames.append(f"{_module_of(frame.group(1))}.{frame.group(2)}")
+        elif kind == "def":
+            if pending_def is None:
+                pending_def = line.split("def", 1)[1].strip()
+        elif kind == "at":
+            frame_text = line.lstrip(" \t|+")[3:]
+            frame_name, _ = _at_frame(frame_text)
+            if frame_name:
+                block.frames.append(frame_name)
+                block.innermost_first = True
+        elif kind == "mark":
+            if block.frames or block.exc is not None:
+                block = _Block()
+                blocks.append(block)
+            pending_def = None
+        elif kind == "first":
+            block.innermost_first = True
+        elif kind == "jest":
+            if len(asserts) < MAX_ASSERT_LINES:
+                asserts.append(line.strip())
+        else:  # exception line
+            body = line.lstrip(" \t|+")
+            exc = _EXC_LINE_RE.match(body)
+            if exc is None or not _exception_name_ok(exc.group(1)):
+                continue
+            # Depth: the indentation of a group member's "|" (0 outside exception groups).
+            depth = line.rfind("|", 0, len(line) - len(body)) + 1
+            caused = body.startswith(("Caused by:", "Suppressed:"))
+            outer_first = outer_first or caused
+            if block.exc is not None or (caused and block.frames):
+                block = _Block(depth)
+                blocks.append(block)
+            block.exc = exc.group(1)
+            block.depth = depth
+            block.message = exc.group(2) or ""
+    kept = [b for b in blocks if b.exc is not None or b.frames]
+    return (kept[::-1] if outer_first else kept), asserts
+
+
+def _order(blocks: list[_Block]) -> list[_Block]:
+    """Blocks in canonical order: the final exception, group members in print order, then causes, newest first."""
+    if not blocks:
+        return []
+    with_exc = [b for b in blocks if b.exc is not None]
+    if not with_exc:
+        return blocks[::-1]
+    outer = min(b.depth for b in with_exc)
+    final = [b for b in with_exc if b.depth == outer][-1]
+    members = [b for b in blocks if b.depth > final.depth and b is not final]
+    causes = [b for b in reversed(blocks) if b is not final and b.depth <= final.depth]
+    return [final, *members, *causes]
+
+
+def _frames_section(blocks: list[_Block], final: _Block) -> list[str]:
+    """Innermost frames of every block, in print order, deduplicated where consecutive, capped."""
+    chosen: list[str] = []
+    for b in blocks:
+        frames = b.ordered_frames()
+        chosen.extend(frames[-(MAX_FINAL_FRAMES if b is final else MAX_CHAINED_FRAMES) :])
+    deduped = [f for i, f in enumerate(chosen) if i == 0 or f != chosen[i - 1]]
+    return deduped[-MAX_FRAMES:]
+
+
+def split_test_name(test: str) -> str:
+    """The words of a test's class and function name, lower case, parameters and ``test`` dropped.
+
+    Parameters
+    ----------
+    test:
+        A test id: pytest node id (``path::Class::name[params]``), JUnit ``classname::name`` or a Jest title.
+
+    Returns
+    -------
+    str
+        Space-separated words.
+
+    Examples
+    --------
+    >>> split_test_name("tests/api/test_users.py::TestUserAPI::test_get_user_profile[pg-1]")
+    'user api get user profile'
+    """
+    parts = _PARAMS_RE.sub("", test.strip()).split("::")
+    if len(parts) > 1 and ("/" in parts[0] or "\\" in parts[0] or parts[0].endswith(".py")):
+        parts = parts[1:]
+    names = [p.rsplit(".", 1)[-1] if " " not in p else p for p in parts[-2:]]
+    words = [w.lower() for name in names for w in _WORD_RE.findall(name)]
+    return " ".join(w for w in words if w not in ("test", "tests", "spec") and not w.isdigit())
+
+
+def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
+    """The canonical text of one failure (see the module docstring for the layout).
+
+    Parameters
+    ----------
+    traceback:
+        The raw failure text (pytest longrepr, JUnit element body, a console excerpt). May be empty.
+    message:
+        The one-line failure message (pytest ``crash.message``, JUnit ``message``). Used when the traceback
+        shows no exception of its own.
+    test:
+        The test id, for the ``test`` section.
+
+    Returns
+    -------
+    str
+        One line per non-empty section: ``exception``, ``message``, ``frames``, ``assert``, ``test``.
+
+    Examples
+    --------
+    >>> print(canonicalize("tests/test_db.py:9: in test_query\\n    db.run()\\n"
+    ...                    "E   psycopg.OperationalError: connection to 10.1.2.3:5432 failed",
+    ...                    test="tests/test_db.py::test_query[7]"))
+    exception: psycopg.OperationalError
+    message: connection to <ip>:<port> failed
+    frames: test_db.test_query
+    test: query
+    """
+    text = traceback
+    if "\x1b" in text:
+        text = _ANSI_RE.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _trim(text)
+    if "Captured " in text:
+        text = _CAPTURED_RE.sub("", text)
+    blocks, asserts = _parse(text)
+    ordered = _order(blocks)
+    with_exc = [b for b in ordered if b.exc is not None]
+    if not with_exc and message:
+        first = message.strip().split("\n", 1)[0]
+        exc = _EXC_TEXT_RE.match(first)
+        fallback = _Block()
+        if exc and _exception_name_ok(exc.group(1)):
+            fallback.exc, fallback.message = exc.group(1), exc.group(2) or ""
+        else:
+            fallback.message = first
+        with_exc = [fallback]
+    elif not with_exc:
+        first = text.lstrip().split("\n", 1)[0].strip()
+        if first:
+            fallback = _Block()
+            fallback.message = first
+            with_exc = [fallback]
+
+    lines: list[str] = []
+    names = [b.exc for b in with_exc if b.exc]
+    if names:
+        lines.append("exception: " + " ".join(names))
+    messages: list[str] = []
+    for b in with_exc:
+        masked = mask(b.message.strip()[:MAX_MESSAGE_CHARS])
+        if masked and masked not in messages:
+            messages.append(masked)
+            if len(messages) == MAX_MESSAGES:
+                break
+    if messages:
+        lines.append("message: " + " | ".join(messages))
+    if ordered:
+        frames = _frames_section([b for b in blocks if b in ordered], ordered[0])
+        if frames:
+            lines.append("frames: " + " ".join(frames))
+    if asserts:
+        lines.append("assert: " + " | ".join(mask(a[:MAX_ASSERT_CHARS]) for a in asserts))
+    words = split_test_name(test) if test else ""
+    if words:
+        lines.append("test: " + words)
+    return "\n".join(lines)
+
+
+def canonical_text(case: TestCase) -> str:
+    """The canonical text of a test result: :func:`canonicalize` of its traceback, message and test id.
+
+    Parameters
+    ----------
+    case:
+        A failing test result.
+
+    Returns
+    -------
+    str
+        The canonical text.
+    """
+    return canonicalize(case.traceback, case.message, case.test)
