@@ -7,8 +7,8 @@ import pytest
 from cachetools import TTLCache, cached
 from freezegun import freeze_time
 
-from db_cache.app import pricing
-from db_cache.app.pricing import CompanyDirectory, get_rate, rates_cache, shipping_quote, token_cache
+from db_cache.services import pricing
+from db_cache.services.pricing import CompanyDirectory, get_rate, rates_cache, shipping_quote, token_cache
 
 ct_failure = lambda shape, cause: pytest.mark.failure(  # noqa: E731
     category="4", library="cachetools", dist="cachetools", shape=shape, cause=cause

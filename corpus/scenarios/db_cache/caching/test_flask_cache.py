@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from db_cache.app import webapp
-from db_cache.app.webapp import cache, create_app, get_product, set_stock
+from db_cache.services import webapp
+from db_cache.services.webapp import cache, create_app, get_product, set_stock
 
 fc_failure = lambda shape, cause: pytest.mark.failure(  # noqa: E731
     category="4", library="flask-caching", dist="Flask-Caching", shape=shape, cause=cause

@@ -5,8 +5,8 @@ from unittest import mock
 
 import pytest
 
-from db_cache.app import notifications
-from db_cache.app.notifications import display_name, notify_signup, price_in_usd
+from db_cache.services import notifications
+from db_cache.services.notifications import display_name, notify_signup, price_in_usd
 
 mock_failure = lambda shape, cause: pytest.mark.failure(  # noqa: E731
     category="4", library="unittest.mock", dist=None, shape=shape, cause=cause
@@ -28,7 +28,7 @@ def test_welcome_mail_real_client_format():
 
 
 def test_rates_client_queried_for_eur():
-    fake_rates = mock.patch("db_cache.app.notifications.rates").start()
+    fake_rates = mock.patch("db_cache.services.notifications.rates").start()
     notifications.rates.latest("EUR")
     fake_rates.latest.assert_called_once_with("EUR")
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from db_cache.app.notifications import current_user, set_current_user
-from db_cache.app.registry import EXPORTERS, Cart, EventBus, Metrics, register_exporter, tag_order
+from db_cache.services.notifications import current_user, set_current_user
+from db_cache.services.registry import EXPORTERS, Cart, EventBus, Metrics, register_exporter, tag_order
 
 state_failure = lambda shape, cause, library="module-state": pytest.mark.failure(  # noqa: E731
     category="4", library=library, dist=None, shape=shape, cause=cause

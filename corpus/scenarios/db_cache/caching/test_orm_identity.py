@@ -4,7 +4,7 @@ import psycopg
 import pytest
 from sqlalchemy import select
 
-from db_cache.app.models import Account, User, make_engine, make_session_factory
+from db_cache.services.models import Account, User, make_engine, make_session_factory
 from db_cache.conftest import APP_DSN
 
 orm_failure = lambda shape, cause: pytest.mark.failure(  # noqa: E731

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from db_cache.app import settings as settings_mod
-from db_cache.app import users
-from db_cache.app.settings import app_config, currency_symbols, enabled_features, get_settings
+from db_cache.services import settings as settings_mod
+from db_cache.services import users
+from db_cache.services.settings import app_config, currency_symbols, enabled_features, get_settings
 
 ft_failure = lambda shape, cause: pytest.mark.failure(  # noqa: E731
     category="4", library="functools", dist=None, shape=shape, cause=cause

@@ -58,7 +58,11 @@ async def test_per_request_connections_under_load():
             conns.append(conn)
             return await conn.fetchval("SELECT $1::int", i)
 
-        assert sorted(await asyncio.gather(*(handler(i) for i in range(12)))) == list(range(12))
+        results = await asyncio.gather(*(handler(i) for i in range(12)), return_exceptions=True)
+        errors = [r for r in results if isinstance(r, BaseException)]
+        if errors:
+            raise errors[0]
+        assert sorted(results) == list(range(12))
     finally:
         await asyncio.gather(*(c.close() for c in conns))
 

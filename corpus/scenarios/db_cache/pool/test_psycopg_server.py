@@ -9,7 +9,7 @@ import psycopg
 import pytest
 from psycopg import errors
 
-from db_cache.app.billing import TransferError, reserve_stock, safe_transfer, transfer
+from db_cache.services.billing import TransferError, reserve_stock, safe_transfer, transfer
 from db_cache.conftest import ADMIN_DSN, ANALYTICS_DSN, APP_DSN, REPORTING_DSN
 
 pg_failure = lambda shape, cause: pytest.mark.failure(  # noqa: E731
@@ -204,7 +204,10 @@ async def test_async_fanout_notifications():
             conns.append(conn)
             await conn.execute("SELECT pg_notify('events', %s)", (str(i),))
 
-        await asyncio.gather(*(open_and_notify(i) for i in range(12)))
+        results = await asyncio.gather(*(open_and_notify(i) for i in range(12)), return_exceptions=True)
+        failures = [r for r in results if isinstance(r, Exception)]
+        if failures:
+            raise failures[0]
     finally:
         for c in conns:
             await c.close()

@@ -7,7 +7,7 @@ import pytest_asyncio
 from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
-from db_cache.app.models import Account, Order, User
+from db_cache.services.models import Account, Order, User
 from db_cache.conftest import APP_DSN
 
 sa_async_failure = lambda shape, cause: pytest.mark.failure(  # noqa: E731
