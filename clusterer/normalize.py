@@ -128,11 +128,11 @@ MASK_RULES: tuple[MaskRule, ...] = (
         "HhSs",
     ),
     MaskRule("url", r"(?<=://)[^\s'\"<>()\[\]{}]+", "<url>", r"^\s'\"<>()\[\]{}"),
-    MaskRule("email", r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "<email>", r"\w.+-"),
+    MaskRule("email", r"(?<![\w.+-])(?=[\w.+-]++@)[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "<email>", r"\w.+-"),
     MaskRule(
         "path",
-        r"(?<![\w.~/\\:-])(?:[A-Za-z]:|~|\.\.?)?[\\/]+(?:[\w.@+~-]+[\\/]+)+",
-        "<path>/",
+        r"(?<![\w.~/\\:-])(?:[A-Za-z]:|~|\.\.?)?(?:[\\/]++[\w.@+~-]++)+(?=[\\/]+[\w.@+~-])",
+        "<path>",
         r"A-Za-z~./\\",
     ),
     MaskRule(
@@ -154,7 +154,7 @@ MASK_RULES: tuple[MaskRule, ...] = (
     MaskRule("ip", r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])", "<ip>", "0-9"),
     MaskRule(
         "host",
-        r"(?<![\w.-])(?:localhost|[A-Za-z][\w-]*(?:\.[\w-]+)+)" + _CODE_EXT_BEHIND + r"(?=:\d)",
+        r"(?<![\w.-])(?=[\w.-]++:\d)(?:localhost|[A-Za-z][\w-]*(?:\.[\w-]+)+)" + _CODE_EXT_BEHIND + r"(?=:\d)",
         "<host>",
         "A-Za-z",
     ),
@@ -225,7 +225,8 @@ _EXC_TAIL = r"(?:[ ]\[[\w ]{1,40}\])?(?::.*)?$"  # ``Name``, ``Name: msg``, node
 _SCAN_RE = re.compile(
     r"""\n(?:
       E(?:[ ].*)?$(?P<E>)                                               # pytest E line
-    | [^\s:"|+][^\s:"]*+:\d++:(?:[ ].*)?$(?P<LOC>)                        # pytest path:12: [in func|Type]
+    | [^\s:"|+](?::(?=[\\/]))?[^\s:"]*+:\d++:(?:[ ].*)?$(?P<LOC>)  # pytest path:12: [in func|Type]
+    | <frozen[ ][^>\n]++>:\d++:(?:[ ].*)?$(?P<LOC2>)
     | [ \t|+][ \t|+]*+(?:                                               # indented, or inside an exception group
         File[ ]"[^"\n]++",[ ]line[ ]\d++,?[ ]in[ ]\S++(?P<FILE>)        # native / faulthandler frame
       | at[ ]++.+(?P<AT>)                                               # Java / JS / .NET frame
@@ -235,9 +236,9 @@ _SCAN_RE = re.compile(
       | Exception[ ]Group[ ]Traceback(?P<GMARK>)
       | -[-+]*+[ ]\d++[ ]-(?P<GSEP>)                                    # +---------------- 2 ----
       | (?:Expected|Received)(?:[ ][\w ]{0,30})?:[ ].*(?P<IJEST>)
-      | Caused[ ]by:[ ][A-Za-z_][\w$.]*+""" + _EXC_TAIL + r"""(?P<ICAUSED>)
-      | [A-Z][\w$.]*+""" + _EXC_TAIL + r"""(?P<IEXC>)
-      | [a-z_][\w$]*+\.[\w$.]*+""" + _EXC_TAIL + r"""(?P<IEXC2>)
+      | Caused[ ]by:[ ][A-Za-z_][\w$.]*+{EXC_TAIL}(?P<ICAUSED>)
+      | [A-Z][\w$.]*+{EXC_TAIL}(?P<IEXC>)
+      | [a-z_][\w$]*+\.[\w$.]*+{EXC_TAIL}(?P<IEXC2>)
       )
     | def[ ]++\w++(?P<DEF0>)                                           # first line of a long entry
     | async[ ]++def[ ]++\w++(?P<ADEF0>)
@@ -249,15 +250,16 @@ _SCAN_RE = re.compile(
     | Thread[ ]0x(?P<FIRST2>)
     | Stack[ ]\(most[ ]recent[ ]call[ ]first\)(?P<FIRST3>)
     | (?:Expected|Received)(?:[ ][\w ]{0,30})?:[ ].*(?P<JEST>)
-    | Caused[ ]by:[ ][A-Za-z_][\w$.]*+""" + _EXC_TAIL + r"""(?P<CAUSED>)
-    | Exception[ ]in[ ]thread[ ]"[^"\n]*+"[ ][A-Za-z_][\w$.]*+""" + _EXC_TAIL + r"""(?P<THREAD>)
-    | [A-Z][\w$.]*+""" + _EXC_TAIL + r"""(?P<EXC>)
-    | [a-z_][\w$]*+\.[\w$.]*+""" + _EXC_TAIL + r"""(?P<EXC2>)
-    )""",
+    | Caused[ ]by:[ ][A-Za-z_][\w$.]*+{EXC_TAIL}(?P<CAUSED>)
+    | Exception[ ]in[ ]thread[ ]"[^"\n]*+"[ ][A-Za-z_][\w$.]*+{EXC_TAIL}(?P<THREAD>)
+    | [A-Z][\w$.]*+{EXC_TAIL}(?P<EXC>)
+    | [a-z_][\w$]*+\.[\w$.]*+{EXC_TAIL}(?P<EXC2>)
+    )""".replace("{EXC_TAIL}", _EXC_TAIL),
     re.MULTILINE | re.VERBOSE,
 )
 _KIND: dict[str, str] = {
-    "E": "e", "LOC": "loc", "FILE": "file", "AT": "at", "DEF": "def", "ADEF": "def", "DEF0": "def", "ADEF0": "def",
+    "E": "e", "LOC": "loc", "LOC2": "loc", "FILE": "file", "AT": "at",
+    "DEF": "def", "ADEF": "def", "DEF0": "def", "ADEF0": "def",
     "IMARK": "mark", "GMARK": "mark", "GSEP": "mark", "MARK": "mark", "MARK2": "mark", "MARK3": "mark",
     "CUT": "mark", "FIRST": "first", "FIRST2": "first", "FIRST3": "first", "IJEST": "jest", "JEST": "jest",
     "ICAUSED": "exc", "IEXC": "exc", "IEXC2": "exc", "CAUSED": "exc", "THREAD": "exc", "EXC": "exc", "EXC2": "exc",

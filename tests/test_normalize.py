@@ -1,0 +1,388 @@
+"""Tests of clusterer.normalize: the mask rules one by one, the parsers on real tracebacks, and robustness."""
+
+from __future__ import annotations
+
+import doctest
+import itertools
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from clusterer import normalize
+from clusterer.normalize import MASK_RULES, MaskRule, canonical_text, canonicalize, mask, split_test_name
+from clusterer.records import TestCase as Result
+
+DATA = Path(__file__).parent / "data" / "normalize"
+CASES: dict[str, dict[str, str]] = json.loads((DATA / "cases.json").read_text(encoding="utf-8"))
+
+
+def _sample(name: str) -> tuple[str, str, str]:
+    case = CASES[name]
+    return (DATA / f"{name}.txt").read_text(encoding="utf-8"), case["message"], case["test"]
+
+
+def _section(text: str, name: str) -> str:
+    for line in text.splitlines():
+        if line.startswith(name + ": "):
+            return line[len(name) + 2 :]
+    return ""
+
+
+# --- mask rules, one by one -------------------------------------------------------------------------------------
+
+#: rule name -> (texts the rule must find, with the part it must match; texts it must not match)
+RULE_EXAMPLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
+    "errno": ([("[Errno 111] Connection refused", "[Errno 111]")], ["Errno 111", "[Errno x]"]),
+    "http_status": (
+        [("got HTTP 503 from upstream", "HTTP 503"), ("status_code=429", "status_code=429")],
+        ["HTTP 200000", "status ok", "HTTP 99"],
+    ),
+    "url": ([("see https://sqlalche.me/e/21/3o7r now", "sqlalche.me/e/21/3o7r")], ["no scheme here", "a:/b"]),
+    "email": ([("mail ann.lee+ci@example.co.uk!", "ann.lee+ci@example.co.uk")], ["user@", "@decorator", "a @ b"]),
+    "path": (
+        [
+            ("at /home/ci/.cache/models/bert.bin", "/home/ci/.cache/models"),
+            (r"C:\Users\ci\app\db.py", r"C:\Users\ci\app"),
+            ("../venv/lib/x.py", "../venv/lib"),
+        ],
+        ["a/b", "and/or", "/root", "x /"],
+    ),
+    "uuid": (
+        [("id 550e8400-e29b-41d4-a716-446655440000.", "550e8400-e29b-41d4-a716-446655440000")],
+        ["550e8400-e29b-41d4-a716", "x550e8400-e29b-41d4-a716-446655440000"],
+    ),
+    "hex": ([("object at 0x7fdeb0d93990>", "0x7fdeb0d93990")], ["0x", "a0x12", "0xZZ"]),
+    "hex_id": ([("commit 3f9a2c1de0 failed", "3f9a2c1de0")], ["deadbeefcafe", "12345678", "3f9a2c1"]),
+    "timestamp": (
+        [("at 2024-03-01T12:00:01.123Z;", "2024-03-01T12:00:01.123Z"), ("2024-03-01 12:00", "2024-03-01 12:00")],
+        ["2024-03-01", "12:00:01"],
+    ),
+    "date": ([("on 2024-03-01.", "2024-03-01"), ("2024/03/01", "2024/03/01")], ["20240301", "24-03-01"]),
+    "time": ([("at 12:00:01.5 UTC", "12:00:01.5")], ["12:00", "1:2:3"]),
+    "ip": ([("from 10.0.0.5:5432", "10.0.0.5")], ["1.2.3", "v1.2.3.4.5", "10.0.0"]),
+    "host": (
+        [("db.internal:5432", "db.internal"), ("localhost:8000", "localhost")],
+        ["tasks.py:649", "db.internal", "Bar.java:12", "localhost"],
+    ),
+    "line": (
+        [("tasks.py:649: in wait_for", "649"), ("File x, line 12, in f", "12"), ("a.test.js:10:5)", "10:5")],
+        ["port 12", "at 12"],
+    ),
+    "port": ([("127.0.0.1:8765/ws", "8765"), ("port=1)", "1"), ("[::1]:80", "80")], ["12.5", "x: 80"]),
+    "id": ([("user 4711234 gone", "4711234")], ["1234", "v12345x", "abc12345"]),
+    "number": (
+        [("timeout 0.05 s", "0.05"), ("took 100ms", "100"), ("retries 3.", "3"), ("session_1", "1")],
+        ["int64", "utf8", "e2e"],
+    ),
+    "quoted": (
+        [("file '/a/b.bin'", "'/a/b.bin'"), ('key "user:7"', '"user:7"'), ("got 'ann lee'", "'ann lee'")],
+        ["No module named 'torch'", "attribute 'cursor'", "can't won't", "'sqlalchemy.orm'"],
+    ),
+}
+
+
+def test_every_rule_has_examples_and_a_unique_name() -> None:
+    names = [rule.name for rule in MASK_RULES]
+    assert len(names) == len(set(names))
+    assert set(names) == set(RULE_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", MASK_RULES, ids=lambda r: r.name)
+def test_rule_compiles_without_groups(rule: MaskRule) -> None:
+    compiled = re.compile(rule.pattern)
+    assert compiled.groups == 0, "rules are combined into one pattern with named groups: use (?:...)"
+    assert rule.replacement is None or rule.replacement.startswith("<")
+
+
+@pytest.mark.parametrize("rule", MASK_RULES, ids=lambda r: r.name)
+def test_rule_positive_and_negative_examples(rule: MaskRule) -> None:
+    compiled = re.compile(rule.pattern)
+    positives, negatives = RULE_EXAMPLES[rule.name]
+    for text, expected in positives:
+        found = compiled.search(text)
+        assert found is not None and found.group() == expected, (text, found)
+        if rule.first:
+            assert re.match(f"[{rule.first}]", expected), "a match must start with a character of `first`"
+    for text in negatives:
+        assert compiled.search(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("conn 0x7f3a2b at 10.0.0.5:5432 took 0.25s", "conn <hex> at <ip>:<port> took <num>s"),
+        ("QueuePool limit of size 5 overflow 10 reached", "QueuePool limit of size <num> overflow <num> reached"),
+        ("[Errno 111] Connection refused", "[Errno 111] Connection refused"),
+        ("HTTP 429 Too Many Requests", "HTTP 429 Too Many Requests"),
+        ("ws://127.0.0.1:8765/ws", "ws://<url>"),
+        ("No module named 'torch'", "No module named 'torch'"),
+        ("KeyError: 'session-4711'", "KeyError: <str>"),
+        ("url: /users/17", "url: <path>/<num>"),
+        ("db.internal:5432 and x.py:12", "<host>:<port> and x.py:<line>"),
+        ("at 2024-03-01T12:00:01Z", "at <timestamp>"),
+        ("request 550e8400-e29b-41d4-a716-446655440000", "request <uuid>"),
+        ("user 123456789", "user <id>"),
+        ("", ""),
+    ],
+)
+def test_mask_combined(text: str, expected: str) -> None:
+    assert mask(text) == expected
+
+
+def test_mask_is_idempotent() -> None:
+    text = "conn 0x7f at 10.0.0.5:5432 file '/a/b c' 2024-03-01 id 99999 line 12"
+    assert mask(mask(text)) == mask(text)
+
+
+# --- the canonical text of real tracebacks ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_sample_canonical_text(name: str) -> None:
+    traceback, message, test = _sample(name)
+    expected = (DATA / f"{name}.expected").read_text(encoding="utf-8").rstrip("\n")
+    assert canonicalize(traceback, message, test) == expected
+
+
+def test_pytest_formats_agree() -> None:
+    """--tb=long, --tb=short, --tb=native and a console excerpt of one failure give one canonical text."""
+    texts = {canonicalize(*_sample(name)) for name in CASES if name.startswith("sqlalchemy_pool_")}
+    assert len(texts) == 1
+    text = texts.pop()
+    assert _section(text, "exception") == "sqlalchemy.exc.TimeoutError"
+    frames = _section(text, "frames").split()
+    assert frames[0] == "test_db_pool.test_get_user_profile"
+    assert frames[-1] == "sqlalchemy.pool.impl._do_get"
+    assert "_pytest" not in text and "pluggy" not in text
+
+
+def test_captured_output_is_dropped() -> None:
+    traceback, message, test = _sample("sqlalchemy_pool_console")
+    assert "Captured log call" in traceback
+    text = canonicalize(traceback, message, test)
+    assert "holding" not in text and "stdout" not in text
+
+
+def test_chained_exceptions_final_first() -> None:
+    text = canonicalize(*_sample("requests_chain_auto"))
+    assert _section(text, "exception").split() == [
+        "requests.exceptions.ConnectionError",
+        "urllib3.exceptions.MaxRetryError",
+        "urllib3.exceptions.NewConnectionError",
+        "ConnectionRefusedError",
+    ]
+    assert _section(text, "message").endswith("[Errno 111] Connection refused")
+    text = canonicalize(*_sample("asyncio_wait_for_short"))
+    assert _section(text, "exception") == "TimeoutError asyncio.exceptions.CancelledError"
+    assert _section(text, "frames").split()[-1] == "asyncio.tasks.wait_for"
+
+
+def test_during_handling_chain() -> None:
+    traceback = (
+        "Traceback (most recent call last):\n"
+        '  File "/app/cache.py", line 10, in get\n'
+        "    return self._data[key]\n"
+        "KeyError: 'user:7'\n\n"
+        "During handling of the above exception, another exception occurred:\n\n"
+        "Traceback (most recent call last):\n"
+        '  File "/app/tests/test_cache.py", line 5, in test_get\n'
+        "    cache.get('user:7')\n"
+        '  File "/app/cache.py", line 12, in get\n'
+        "    raise CacheMiss(key)\n"
+        "app.errors.CacheMiss: user:7\n"
+    )
+    text = canonicalize(traceback)
+    assert _section(text, "exception") == "app.errors.CacheMiss KeyError"
+    assert _section(text, "frames") == "cache.get test_cache.test_get cache.get"
+
+
+def test_exception_group() -> None:
+    text = canonicalize(*_sample("anyio_exception_group_native"))
+    assert _section(text, "exception") == "ExceptionGroup KeyError ValueError"
+    assert _section(text, "message").startswith("unhandled errors in a TaskGroup")
+    assert "test_async_stuff.worker" in _section(text, "frames")
+
+
+def test_java_stack_trace() -> None:
+    text = canonicalize(*_sample("java_caused_by"))
+    assert _section(text, "exception") == "java.lang.IllegalStateException java.util.concurrent.TimeoutException"
+    frames = _section(text, "frames").split()
+    assert frames[1] == "com.acme.pool.PoolTest$ConnectionPool.borrow"  # the cause's innermost frame
+    assert frames[-1] == "com.acme.pool.PoolTest$UserRepository.findUser"  # the final exception's innermost
+    assert _section(text, "message").startswith("Could not load user <num>")
+
+
+def test_js_traces() -> None:
+    text = canonicalize(*_sample("jest_expect"))
+    assert _section(text, "exception") == "Error"
+    assert _section(text, "message").startswith("expect(received).toBe(expected)")
+    assert _section(text, "frames").split()[-1] == "limiter.test.Object.toBe"
+    assert "jest-circus" not in text and "node:" not in text
+    text = canonicalize(*_sample("node_type_error"))
+    assert _section(text, "exception") == "TypeError"
+    assert _section(text, "frames") == "limiter.test.TestContext.<anonymous>"
+
+
+def test_faulthandler_crash() -> None:
+    text = canonicalize(*_sample("faulthandler_segfault"))
+    assert _section(text, "message") == "Fatal Python error: Segmentation fault"
+    assert _section(text, "frames").split()[-1] == "ctypes.string_at"  # innermost last
+
+
+@pytest.mark.parametrize(
+    ("path", "func", "frame"),
+    [
+        ("/venv/lib/python3.11/site-packages/sqlalchemy/pool/impl.py", "_do_get", "sqlalchemy.pool.impl._do_get"),
+        ("/usr/lib/python3.12/asyncio/tasks.py", "wait_for", "asyncio.tasks.wait_for"),
+        ("tests/api/test_users.py", "test_get_user", "test_users.test_get_user"),
+        ("/home/runner/work/app/app/tests/api/test_users.py", "test_get_user", "test_users.test_get_user"),
+        ("/venv/lib/python3.11/site-packages/anyio/__init__.py", "run", "anyio.run"),
+        (r"C:\hostedtoolcache\Python\3.11.7\x64\Lib\asyncio\tasks.py", "wait_for", "asyncio.tasks.wait_for"),
+        ("<frozen importlib._bootstrap>", "_find_and_load", "importlib._bootstrap._find_and_load"),
+    ],
+)
+def test_frame_names(path: str, func: str, frame: str) -> None:
+    native = f'Traceback (most recent call last):\n  File "{path}", line 3, in {func}\n    x()\nValueError: boom\n'
+    assert _section(canonicalize(native), "frames") == frame
+    short = f"{path}:3: in {func}\n    x()\nE   ValueError: boom\n"
+    assert _section(canonicalize(short), "frames") == frame
+
+
+def test_frames_capped_and_deduplicated() -> None:
+    entries = "".join(f"src/app/mod.py:{i}: in recurse\n    recurse()\n" for i in range(200))
+    entries += "".join(f"src/app/m{i}.py:1: in f{i}\n    g()\n" for i in range(30))
+    text = canonicalize(entries + "E   RecursionError: maximum recursion depth exceeded\n")
+    frames = _section(text, "frames").split()
+    assert len(frames) <= normalize.MAX_FRAMES
+    assert frames[-1] == "m29.f29"
+    text = canonicalize("".join(f"a.py:{i}: in f\n    f()\n" for i in range(50)) + "E   RecursionError\n")
+    assert _section(text, "frames") == "a.f"
+
+
+@pytest.mark.parametrize(
+    ("test", "words"),
+    [
+        ("tests/api/test_users.py::test_get_user_profile[pg-1]", "get user profile"),
+        ("tests/api/test_users.py::TestUserAPI::test_get_user_profile", "user api get user profile"),
+        ("com.acme.pool.PoolTest::testBorrowTimesOut", "pool borrow times out"),
+        ("src/limiter.test.js::rate limiter › returns 200", "rate limiter › returns"),
+        ("test_websocket_reconnect[asyncio-0.5]", "websocket reconnect"),
+        ("", ""),
+    ],
+)
+def test_split_test_name(test: str, words: str) -> None:
+    assert split_test_name(test).replace("› ", "") == words.replace("› ", "")
+
+
+def test_message_only_and_empty_inputs() -> None:
+    assert canonicalize("", "Failed: Timeout >5.0s") == "exception: Failed\nmessage: Timeout ><num>s"
+    assert canonicalize("", "worker 'gw0' crashed while running 'tests/test_a.py::test_b'").startswith(
+        "message: worker 'gw0' crashed"
+    )
+    assert canonicalize("") == ""
+    assert canonicalize("\n\n  \n") == ""
+
+
+def test_canonical_text_of_a_test_case() -> None:
+    traceback, message, test = _sample("event_loop_closed_long")
+    case = Result(test=test, outcome="failed", message=message, traceback=traceback)
+    assert canonical_text(case) == canonicalize(traceback, message, test)
+
+
+def test_crlf_ansi_and_replacement_characters() -> None:
+    traceback, message, test = _sample("sqlalchemy_pool_short")
+    expected = canonicalize(traceback, message, test)
+    noisy = traceback.replace("\n", "\r\n").replace("E   sqlalchemy", "\x1b[31mE   sqlalchemy")
+    assert canonicalize(noisy.replace("\x1b[31mE", "E") + "\x1b[0m", message, test) == expected
+    assert _section(canonicalize(noisy, message, test), "frames") == _section(expected, "frames")
+    mangled = "tests/t\ufffd.py:3: in test_x\n    f()\nE   UnicodeDecodeError: 'utf-8' codec can't decode \ufffd\n"
+    assert _section(canonicalize(mangled), "exception") == "UnicodeDecodeError"
+
+
+# --- same cause, same text; different causes, different texts ---------------------------------------------------
+
+
+def _vary(text: str, seed: int) -> str:
+    """Change what varies between runs: addresses, ports, ids, line numbers, temp dirs."""
+    rng = random.Random(seed)
+    text = re.sub(r"0x[0-9a-f]{6,}", lambda m: hex(rng.getrandbits(47)), text)
+    text = re.sub(r"(?<=line )\d+|(?<=\.py:)\d+", lambda m: str(rng.randrange(1, 3000)), text)
+    text = re.sub(r"(?<=port=)\d+|(?<=127\.0\.0\.1:)\d+", lambda m: str(rng.randrange(1024, 65535)), text)
+    return re.sub(r"pytest-\d+", lambda m: f"pytest-{rng.randrange(1000)}", text)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_same_cause_same_text(name: str) -> None:
+    traceback, message, test = _sample(name)
+    varied = _vary(traceback, 1)
+    assert canonicalize(varied, _vary(message, 1), test) == canonicalize(traceback, message, test)
+
+
+def test_same_cause_different_ids_same_text() -> None:
+    a = "tests/t.py:9: in test_q\n    q()\nE   LookupError: user 48213 not found in session 7f3a9c2e1b (req 0x7fa1)\n"
+    b = "tests/t.py:12: in test_q\n    q()\nE   LookupError: user 99120 not found in session 1c2d3e4f5a (req 0x7fb9)\n"
+    assert canonicalize(a) == canonicalize(b)
+
+
+def test_different_causes_different_texts() -> None:
+    groups: dict[str, str] = {}
+    for name in CASES:
+        key = "sqlalchemy_pool" if name.startswith("sqlalchemy_pool_") else name
+        groups.setdefault(key, canonicalize(*_sample(name)))
+    for (a, text_a), (b, text_b) in itertools.combinations(groups.items(), 2):
+        assert text_a != text_b, (a, b)
+    base = "tests/t.py:9: in test_q\n    q()\nE   {}\n"
+    texts = {
+        canonicalize(base.format(error))
+        for error in (
+            "sqlalchemy.exc.TimeoutError: QueuePool limit of size 5 overflow 10 reached",
+            "sqlalchemy.exc.OperationalError: (psycopg.OperationalError) connection refused",
+            "RuntimeError: Event loop is closed",
+            "RuntimeError: dictionary changed size during iteration",
+        )
+    }
+    assert len(texts) == 4
+
+
+# --- bounded work -----------------------------------------------------------------------------------------------
+
+PATHOLOGICAL = [
+    "a" * 1_000_000,
+    "a." * 500_000,
+    "1." * 500_000,
+    "/a" * 500_000,
+    "'" * 1_000_000,
+    "a@" * 500_000,
+    "0x" * 500_000,
+    "1:" * 500_000,
+    "-1" * 500_000,
+    "E" + " " * 999_999,
+    "File " * 200_000,
+    "Error: " * 150_000,
+    "tests/x.py:" * 100_000,
+]
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL, ids=lambda t: repr(t[:8]))
+def test_one_megabyte_line_completes(text: str) -> None:
+    """No regular expression explodes on a 1 MB line (the test completes; it is not timed precisely)."""
+    assert len(mask(text)) > 0
+    canonical = canonicalize(text, text, text[:1000])
+    assert len(canonical) < 10_000
+
+
+def test_long_input_keeps_head_and_tail() -> None:
+    traceback, message, test = _sample("sqlalchemy_pool_long")
+    filler = "    # filler line of source code that pushes the traceback over the limit\n" * 5000
+    head, tail = traceback.split("\n", 1)
+    text = canonicalize(head + "\n" + filler + tail, message, test)
+    assert _section(text, "exception") == "sqlalchemy.exc.TimeoutError"
+    assert _section(text, "frames").endswith("sqlalchemy.pool.impl._do_get")
+
+
+def test_docstring_examples() -> None:
+    failures, tried = doctest.testmod(normalize, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert tried > 0 and failures == 0
