@@ -93,6 +93,9 @@ def classify(
         FailOn | None, typer.Option("--fail-on", help="Exit 1 when a new category (new) or any failure (any) is found.")
     ] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse results files larger than this.")] = 0,
+    server: Annotated[
+        str | None, typer.Option("--server", help="Upload to a running `cluster serve` at this URL instead.")
+    ] = None,
 ) -> None:
     """Cluster the failures of one or more results files and name their categories.
 
@@ -105,9 +108,13 @@ def classify(
     from .pipeline import classify_runs
 
     with _one_line_errors():
-        runs = [read_results(f, index=i, max_bytes=max_bytes or DEFAULT_MAX_BYTES) for i, f in enumerate(files)]
-        loaded = Model.load(model)
-        result = classify_runs(runs, loaded)
+        if server:  # the service's model answers; its bearer token comes from $CLUSTERER_CLASSIFY_TOKEN
+            from .service.client import classify_remote
+
+            result = classify_remote(server, files)
+        else:
+            runs = [read_results(f, index=i, max_bytes=max_bytes or DEFAULT_MAX_BYTES) for i, f in enumerate(files)]
+            result = classify_runs(runs, Model.load(model))
         if fmt is Format.json:
             from .report import render_json
 
@@ -190,6 +197,26 @@ def train_tiny(
         train, heldout = split_heldout(rows, spec.get("heldout_libraries", {}))
         train_model(train, out, heldout=heldout, split=spec)
     _stderr().print(f"wrote {out}: {len(train)} training rows, {len(heldout)} held out", markup=False)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    model: ModelOpt = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes; each loads the model once.")] = 1,
+) -> None:
+    """Run the HTTP service (POST /v1/classify, /healthz, /readyz, /metrics) under uvicorn.
+
+    Needs the service extra (pip install 'clusterer[service]'). Tokens and limits come from the environment:
+    CLUSTERER_TOKEN, CLUSTERER_CLASSIFY_TOKEN, CLUSTERER_MAX_BODY, ... (see docs/service.md).
+
+    Example: cluster serve --host 0.0.0.0 --port 8000 --workers 2
+    """
+    with _one_line_errors():
+        from .service.server import serve as run_service
+
+        run_service(host=host, port=port, model=model, workers=workers)
 
 
 def main() -> None:
