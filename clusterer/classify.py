@@ -83,7 +83,7 @@ class ExemplarClassifier(ClassifierMixin, BaseEstimator):
     def __init__(
         self,
         k: int = 5,
-        C: float = 10.0,
+        C: float = 100.0,
         wrong_cost: float = 4.0,
         sim_quantile: float = 0.02,
         n_splits: int = 5,

@@ -46,11 +46,16 @@ def test_json_validates_against_exported_schema(runner, examples):
     assert setup_errors and all(f["phase"] == "setup" for f in setup_errors)
 
 
-def test_junit_and_json_of_the_same_run_give_the_same_clusters(runner, examples):
+def test_junit_and_json_of_the_same_run_give_the_same_answers(runner, examples):
     a = json.loads(_classify(runner, examples / "results.json", "-f", "json").stdout)
     b = json.loads(_classify(runner, examples / "results.xml", "-f", "json").stdout)
     assert a["summary"]["failures"] == b["summary"]["failures"]
-    assert sorted(c["size"] for c in a["clusters"]) == sorted(c["size"] for c in b["clusters"])
+    # the formats carry slightly different text (JUnit adds the message attribute): answers may differ at the
+    # margin, but the same tests must be found and nearly all get the same answer
+    ans_a = {f["test"]: f["category"] if not f["is_new"] else "new" for f in a["failures"]}
+    ans_b = {f["test"]: f["category"] if not f["is_new"] else "new" for f in b["failures"]}
+    assert ans_a.keys() == ans_b.keys()
+    assert sum(ans_a[t] == ans_b[t] for t in ans_a) >= 0.8 * len(ans_a)
 
 
 def test_markdown_output_to_file(runner, examples, tmp_path):
