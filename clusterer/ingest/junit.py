@@ -62,6 +62,7 @@ def read_junit(text: str, *, source: str, index: int = 0) -> Run:
     suites: list[_Suite] = []
     stack: list[Element] = []
     root_time: float | None = None
+    pytest_root = False  # pytest writes <testsuites name="pytest tests"> whatever junit_suite_name says
     child_suite_times: list[float] = []
     try:
         events = iterparse(
@@ -76,6 +77,7 @@ def read_junit(text: str, *, source: str, index: int = 0) -> Run:
                             source, f"XML root <{tag}> is not JUnit/xUnit (expected <testsuites> or <testsuite>)"
                         )
                     root_time = as_float(elem.get("time"))
+                    pytest_root = tag == "testsuites" and elem.get("name", "").startswith("pytest")
                 if tag == "testsuite":
                     parent_file = suites[-1].file if suites else None
                     suites.append(_Suite(name=elem.get("name", ""), file=elem.get("file") or parent_file))
@@ -83,7 +85,7 @@ def read_junit(text: str, *, source: str, index: int = 0) -> Run:
                 continue
             stack.pop()
             if tag == "testcase":
-                _add(cases, positions, _read_case(elem, suites[-1] if suites else None, index))
+                _add(cases, positions, _read_case(elem, suites[-1] if suites else None, index, pytest_root))
                 _drop(elem, stack)
             elif tag == "testsuite":
                 suites.pop()
@@ -166,11 +168,13 @@ def _message(elem: Element, body: str) -> str:
     return message or kind
 
 
-def _read_case(elem: Element, suite: _Suite | None, run: int) -> TestCase:
+def _read_case(elem: Element, suite: _Suite | None, run: int, pytest_root: bool = False) -> TestCase:
     name = elem.get("name", "")
     classname = elem.get("classname", "")
     file = elem.get("file") or (suite.file if suite else None)
-    is_pytest = (suite is not None and suite.name == "pytest") or bool(file and file.endswith(".py"))
+    is_pytest = (
+        pytest_root or (suite is not None and suite.name == "pytest") or bool(file and file.endswith(".py"))
+    )
     if is_pytest and classname:
         test, file = _pytest_id(classname, name, file)
     elif is_pytest and (file or name):
