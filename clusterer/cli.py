@@ -219,6 +219,87 @@ def serve(
         run_service(host=host, port=port, model=model, workers=workers)
 
 
+@app.command()
+def analyze(
+    runs: Annotated[list[Path], typer.Argument(help="Results files (one per run) or folders of them.")],
+    coverage: Annotated[
+        Path | None, typer.Option("--coverage", help="Cobertura XML (coverage xml); default: one found in a folder.")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write the analysis folder (.baseline/, failures/, metrics/, report.html)."),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="What to print.")] = Format.table,
+    model: ModelOpt = None,
+    html: Annotated[
+        bool, typer.Option("--html/--no-html", help="Write DIR/report.html (needs clusterer[report]).")
+    ] = True,
+    outlier_seconds: Annotated[float, typer.Option("--outlier-seconds", help="Slow outlier threshold.")] = 30.0,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse results files larger than this.")] = 0,
+) -> None:
+    """Analyse several runs of a suite: flaky vs deterministic failures, run metrics, categories, fix order.
+
+    Prints the analysis (table, JSON or Markdown for $GITHUB_STEP_SUMMARY); with --out, writes the framework's
+    deliverables: .baseline/analysis.md, failures/issue_<n>_<slug>.md, metrics/performance.json, report.html.
+
+    Example: cluster analyze run1.json run2.json run3.json --coverage coverage.xml --out analysis
+    """
+    from .analysis import analyze as analyze_runs
+    from .analysis import expand_run_paths, read_runs
+    from .model import Model
+
+    with _one_line_errors():
+        files, found_coverage = expand_run_paths(runs)
+        coverage = coverage or found_coverage
+        loaded_runs = read_runs(files, max_bytes=max_bytes or None)
+        summary = None
+        if coverage is not None:
+            from .cobertura import read_cobertura
+
+            summary = read_cobertura(coverage)
+        loaded = Model.load(model)
+        result = analyze_runs(loaded_runs, loaded, coverage=summary, outlier_seconds=outlier_seconds)
+        if out is not None:
+            from .deliverables import write_analysis_folder
+
+            try:
+                written = write_analysis_folder(result, loaded_runs, out, categories=loaded.categories,
+                                                coverage_file=coverage)
+                if html:
+                    from .report_html import write_html_report
+
+                    written.append(write_html_report(result, loaded_runs, loaded, out / "report.html"))
+            except OSError as exc:
+                raise InputError(str(out), f"cannot write the analysis folder ({exc.strerror or exc})") from None
+            _stderr().print(f"wrote {len(written)} files to {out}", markup=False)
+        if fmt is Format.json:
+            _write(result.model_dump_json(indent=2) + "\n", None)
+        elif fmt is Format.markdown:
+            from .deliverables import render_summary_markdown
+
+            _write(render_summary_markdown(result), None)
+        else:
+            from .deliverables import render_analysis_table
+
+            render_analysis_table(result, Console())
+
+
+@app.command("analyze-schema")
+def analyze_schema(
+    performance: Annotated[
+        bool, typer.Option("--performance", help="The schema of metrics/performance.json instead.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema of ``analyze --format json`` (or of metrics/performance.json).
+
+    Example: cluster analyze-schema --performance > performance.schema.json
+    """
+    from .analysis_schema import analysis_json_schema, performance_json_schema
+
+    schema = performance_json_schema() if performance else analysis_json_schema()
+    sys.stdout.write(json.dumps(schema, indent=2) + "\n")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
