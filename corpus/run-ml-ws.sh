@@ -18,5 +18,5 @@ mkdir -p corpus/reports corpus/data
 KERAS_BACKEND=torch HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 \
 "$VENV/bin/python" -m pytest corpus/scenarios/ml_ws -p no:cacheprovider -q \
   -o asyncio_default_fixture_loop_scope=function \
-  --json-report --json-report-file=corpus/reports/$NAME.json --timeout=20 "$@"
+  --json-report --json-report-omit log --json-report-file=corpus/reports/$NAME.json --timeout=20 "$@"
 "$VENV/bin/python" corpus/collect.py corpus/reports/$NAME.json --out corpus/data/$NAME.jsonl

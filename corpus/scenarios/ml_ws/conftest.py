@@ -33,3 +33,7 @@ LFS_POINTER = (
 @pytest.fixture
 def lfs_pointer() -> bytes:
     return LFS_POINTER
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "feed(**settings): FeedSettings of the price feed server fixture")

@@ -1,0 +1,1 @@
+"""Real-time price feed of the backend: subscription protocol over WebSocket."""
