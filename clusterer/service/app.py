@@ -200,6 +200,8 @@ async def _multipart_payloads(request: Request, body: bytes, settings: Settings)
                 else:
                     payloads.append((_label(name), value.encode("utf-8")))
     except HTTPException as exc:  # starlette's multipart errors
+        if str(exc.detail).startswith("Too many"):
+            raise HTTPException(413, f"{exc.detail} (a request carries at most {settings.max_files} files)") from None
         raise HTTPException(400, f"malformed multipart body: {exc.detail}") from None
     if not payloads:
         raise HTTPException(400, "multipart body has no results file (send one part per file, e.g. -F files=@r.json)")
