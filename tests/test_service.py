@@ -297,8 +297,8 @@ def test_failure_and_file_caps_413(strict_server: ThreadServer) -> None:
         files = [("files", (f"r{i}.json", b'[{"test": "a", "text": "b"}]', "application/json")) for i in range(4)]
         r = c.post("/v1/classify", files=files)
         assert r.status_code == 413 and "at most 3 files" in r.json()["detail"]
-        fields = {"results": '[{"test": "a", "text": "ValueError: b"}]'}  # curl -F 'results=<r.json': a field
-        r = c.post("/v1/classify", data=fields)
+        field = [("results", (None, b'[{"test": "a", "text": "ValueError: b"}]'))]  # curl -F 'results=<r.json'
+        r = c.post("/v1/classify", files=field)
         assert r.status_code == 200 and r.json()["summary"]["sources"] == ["results"]
 
 

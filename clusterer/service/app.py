@@ -26,6 +26,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.datastructures import MutableHeaders, UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -199,7 +200,7 @@ async def _multipart_payloads(request: Request, body: bytes, settings: Settings)
                     payloads.append((_label(value.filename or name), await value.read()))
                 else:
                     payloads.append((_label(name), value.encode("utf-8")))
-    except HTTPException as exc:  # starlette's multipart errors
+    except StarletteHTTPException as exc:  # starlette's multipart errors
         if str(exc.detail).startswith("Too many"):
             raise HTTPException(413, f"{exc.detail} (a request carries at most {settings.max_files} files)") from None
         raise HTTPException(400, f"malformed multipart body: {exc.detail}") from None
