@@ -17,10 +17,8 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.base import BaseEstimator, ClassifierMixin
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold
-from sklearn.utils.validation import check_is_fitted
+
+from ._params import ParamsMixin, check_is_fitted
 
 OTHER = "other"
 
@@ -55,7 +53,7 @@ def _dense(x: Any) -> np.ndarray:
     return x.toarray() if sp.issparse(x) else np.asarray(x)
 
 
-class ExemplarClassifier(ClassifierMixin, BaseEstimator):
+class ExemplarClassifier(ParamsMixin):
     """Exemplar bank + calibrated linear model.
 
     Parameters
@@ -95,7 +93,9 @@ class ExemplarClassifier(ClassifierMixin, BaseEstimator):
         self.n_splits = n_splits
 
     # -- fitting --------------------------------------------------------------------------------------------
-    def _linear(self) -> LogisticRegression:
+    def _linear(self) -> Any:
+        from sklearn.linear_model import LogisticRegression
+
         return LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced")
 
     def fit(self, X: Any, y: Any, groups: Any = None) -> ExemplarClassifier:
@@ -114,6 +114,8 @@ class ExemplarClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def _calibrate(self, X: Any, y: np.ndarray, groups: Any) -> None:
+        from sklearn.model_selection import GroupKFold
+
         n = len(y)
         groups = np.asarray(groups) if groups is not None else np.arange(n)
         n_splits = min(self.n_splits, len(set(groups.tolist())))

@@ -11,15 +11,14 @@ exemplar bank is both the cheapest and the exact computation. Semantic embedders
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.preprocessing import normalize
-from sklearn.utils import murmurhash3_32
-from sklearn.utils.validation import check_is_fitted
+
+from ._params import ParamsMixin, check_is_fitted
 
 Matrix = Any  # np.ndarray | scipy.sparse.csr_matrix
 
@@ -49,7 +48,23 @@ def split_identifiers(text: str) -> str:
     return _CAMEL.sub(" ", text).replace("_", " ").replace(".", " ").replace(":", " ").lower()
 
 
-class TinyEmbedder(TransformerMixin, BaseEstimator):
+def _hash(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
+
+
+def l2_normalize_rows(x: sp.csr_matrix) -> sp.csr_matrix:
+    """Scale each row of a CSR matrix to unit L2 norm in place (zero rows stay zero); returns ``x``."""
+    sq = np.square(x.data, dtype=np.float64)
+    sums = np.add.reduceat(sq, x.indptr[:-1]) if len(sq) else np.zeros(x.shape[0])
+    lengths = np.diff(x.indptr)
+    sums[lengths == 0] = 0.0
+    norms = np.sqrt(sums)
+    norms[norms == 0] = 1.0
+    x.data /= np.repeat(norms, lengths).astype(x.data.dtype)
+    return x
+
+
+class TinyEmbedder(ParamsMixin):
     """Hashed word + character n-gram TF-IDF, small enough to commit, fast enough for CI.
 
     Parameters
@@ -102,7 +117,7 @@ class TinyEmbedder(TransformerMixin, BaseEstimator):
         key = "w\0" + word
         col = self._cache.get(key)
         if col is None:
-            col = murmurhash3_32(word, seed=1, positive=True)
+            col = _hash("w" + word)
             self._remember(key, col)
         return int(col)
 
@@ -116,7 +131,7 @@ class TinyEmbedder(TransformerMixin, BaseEstimator):
             if not grams:
                 grams = [padded]
             cols = np.fromiter(
-                (murmurhash3_32(g, positive=True) % self.n_features for g in grams), dtype=np.int64, count=len(grams)
+                (_hash(g) % self.n_features for g in grams), dtype=np.int64, count=len(grams)
             )
             self._remember(token, cols)
         return cols
@@ -163,9 +178,10 @@ class TinyEmbedder(TransformerMixin, BaseEstimator):
         np.log1p(x.data, out=x.data)  # sublinear tf
         x.data *= idf_full[x.indices]
         half = self.n_features
-        w = normalize(x[:, :half], copy=False)
-        c = normalize(x[:, half:], copy=False) * np.float32(self.char_weight)
-        return normalize(sp.hstack([w, c], format="csr", dtype=np.float32), copy=False)
+        w = l2_normalize_rows(x[:, :half].tocsr())
+        c = l2_normalize_rows(x[:, half:].tocsr())
+        c.data *= np.float32(self.char_weight)
+        return l2_normalize_rows(sp.hstack([w, c], format="csr", dtype=np.float32))
 
     # -- estimator API --------------------------------------------------------------------------------------
     def fit(self, texts: Sequence[str], y: object = None) -> TinyEmbedder:
@@ -189,6 +205,10 @@ class TinyEmbedder(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "columns_")
         full = self._weigh(self._counts(texts), self._idf_full())
         return full[:, self.columns_].tocsr()
+
+    def fit_transform(self, texts: Sequence[str], y: object = None) -> sp.csr_matrix:
+        """Fit, then embed the same texts."""
+        return self.fit(texts).transform(texts)
 
     def embed(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Protocol alias of :meth:`transform`."""

@@ -2,8 +2,8 @@
 
 import numpy as np
 import pytest
-from sklearn.exceptions import NotFittedError
 
+from clusterer._params import NotFittedError
 from clusterer.embed import Embedder, TinyEmbedder, split_identifiers
 
 TRAIN = [
