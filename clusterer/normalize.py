@@ -73,10 +73,10 @@ MAX_CHAINED_FRAMES = 4
 MAX_FRAMES = 16
 #: Messages kept (final first), and the length each is cut to before masking.
 MAX_MESSAGES = 4
-MAX_MESSAGE_CHARS = 300
+MAX_MESSAGE_CHARS = 240
 #: ``assert`` lines kept, and the length each is cut to before masking.
 MAX_ASSERT_LINES = 6
-MAX_ASSERT_CHARS = 200
+MAX_ASSERT_CHARS = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +212,12 @@ def mask(text: str) -> str:
     'conn <hex> at <ip>:<port> took <num>s'
     """
     return _MASK_RE.sub(_replace, " " + text)[1:]
+
+
+@lru_cache(maxsize=16_384)
+def _mask_piece(text: str) -> str:
+    """:func:`mask` of a short extracted piece; CI runs repeat the same messages, so they are cached."""
+    return mask(text)
 
 
 # --- the scanner ----------------------------------------------------------------------------------------------
@@ -586,7 +592,7 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
         lines.append("exception: " + " ".join(names))
     messages: list[str] = []
     for b in with_exc:
-        masked = mask(b.message.strip()[:MAX_MESSAGE_CHARS])
+        masked = _mask_piece(b.message.strip()[:MAX_MESSAGE_CHARS])
         if masked and masked not in messages:
             messages.append(masked)
             if len(messages) == MAX_MESSAGES:
@@ -598,7 +604,7 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
         if frames:
             lines.append("frames: " + " ".join(frames))
     if asserts:
-        lines.append("assert: " + " | ".join(mask(a[:MAX_ASSERT_CHARS]) for a in asserts))
+        lines.append("assert: " + " | ".join(_mask_piece(a[:MAX_ASSERT_CHARS]) for a in asserts))
     words = split_test_name(test) if test else ""
     if words:
         lines.append("test: " + words)
