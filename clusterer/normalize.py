@@ -272,13 +272,16 @@ _KIND: dict[str, str] = {
 }  # fmt: skip
 _LOC_RE = re.compile(r"(.*?):\d+:(?: (.*))?$")
 _FILE_RE = re.compile(r'\s*File "([^"]+)", line \d+,? in (\S+)')
+# Exception names end in a capitalised class name, or are one of the stdlib's lower-case ``re.error``,
+# ``socket.timeout``, ``socket.gaierror``.
+_EXC_NAME = r"(?:[a-z_][\w$]*\.)*[A-Z][\w$]*|(?:[a-z_][\w$]*\.)+(?:error|timeout|herror|gaierror)"
 _EXC_LINE_RE = re.compile(
     r"(?:Caused by: |Suppressed: |Exception in thread \"[^\"]*\" )?"
-    r"((?:[a-z_][\w$]*\.)*[A-Z][\w$]*)(?: \[[\w ]{1,40}\])?(?::[ ]?(.*))?$"
+    r"(" + _EXC_NAME + r")(?: \[[\w ]{1,40}\])?(?::[ ]?(.*))?$"
 )
 
 # An exception line inside a pytest E line: ``E   sqlalchemy.exc.TimeoutError: QueuePool limit ...``.
-_EXC_TEXT_RE = re.compile(r"((?:[a-z_][\w$]*\.)*[A-Z][\w$]*)(?: \[[\w ]{1,40}\])?(?::[ ]?(.*))?$")
+_EXC_TEXT_RE = re.compile(r"(" + _EXC_NAME + r")(?: \[[\w ]{1,40}\])?(?::[ ]?(.*))?$")
 _EXC_WORD_RE = re.compile(
     r"Error|Exception|Warning|Exit|Interrupt|Group|Failure|Failed|Fault|Timeout|Cancelled|Iteration|Abort"
 )

@@ -199,6 +199,25 @@ def test_during_handling_chain() -> None:
     assert _section(text, "frames") == "cache.get test_cache.test_get cache.get"
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("E   sqlalchemy.exc.TimeoutError: QueuePool limit", "sqlalchemy.exc.TimeoutError"),
+        ("E   psycopg.OperationalError: connection failed", "psycopg.OperationalError"),
+        ("E   asyncio.exceptions.CancelledError", "asyncio.exceptions.CancelledError"),
+        ("E   RuntimeError: Event loop is closed", "RuntimeError"),
+        ("E   re.error: bad escape \\d at position 7", "re.error"),
+        ("E   socket.timeout: timed out", "socket.timeout"),
+        ("E   Failed: Timeout >5.0s", "Failed"),
+    ],
+)
+def test_exception_type_recognition(line: str, name: str) -> None:
+    text = canonicalize(f"tests/test_x.py:3: in test_x\n    f()\n{line}\n")
+    assert _section(text, "exception") == name
+    native = canonicalize(f'Traceback (most recent call last):\n  File "x.py", line 1, in f\n    g()\n{line[4:]}\n')
+    assert _section(native, "exception") == name
+
+
 def test_exception_group() -> None:
     text = canonicalize(*_sample("anyio_exception_group_native"))
     assert _section(text, "exception") == "ExceptionGroup KeyError ValueError"
