@@ -79,13 +79,18 @@ def _map_figure(a: AnalysisResult, coords: np.ndarray) -> Any:
     groups: dict[str, list[int]] = {}
     for i, f in enumerate(a.classification.failures):
         groups.setdefault(f.category, []).append(i)
+    palette = _PALETTE
+    if len(groups) > len(palette):
+        from plotly.colors import qualitative
+
+        palette = qualitative.Dark24 + qualitative.Light24
     for gi, (cat, members) in enumerate(sorted(groups.items(), key=lambda kv: (kv[0].startswith("new"), kv[0]))):
         fs = [a.classification.failures[i] for i in members]
         label = _category_label(cat, new_names.get(cat, fs[0].category_name))
         fig.add_trace(go.Scatter(
             x=coords[members, 0].round(4).tolist(), y=coords[members, 1].round(4).tolist(), mode="markers",
             name=label,
-            marker={"size": 10, "color": _PALETTE[gi % len(_PALETTE)], "line": {"width": 1, "color": "#333"},
+            marker={"size": 10, "color": palette[gi % len(palette)], "line": {"width": 1, "color": "#333"},
                     "symbol": ["diamond" if f.test in flaky else "circle" for f in fs]},
             text=[f"{html.escape(f.test)} @run{f.run}<br>{f.cluster} · "
                   f"{'flaky' if f.test in flaky else 'deterministic'}<br>{html.escape(f.message[:100])}" for f in fs],
