@@ -17,13 +17,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -37,14 +40,14 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
 
 
-def in_process(path: Path, repeat: int) -> list[float]:
+def in_process(path: Path, repeat: int, model_dir: Path) -> list[float]:
     """Seconds per classify of ``path`` with a model loaded once, as the service does it."""
     from clusterer.ingest import parse_results
     from clusterer.model import Model
     from clusterer.pipeline import classify_runs
     from clusterer.report import render_json
 
-    model = Model.load("tiny")
+    model = Model.load(model_dir)
     data = path.read_bytes()
     times = []
     for _ in range(repeat):
@@ -61,10 +64,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def level(url: str, data: bytes, source: str, expected: bytes, concurrency: int, n: int) -> dict[str, float]:
+async def level(url: str, data: bytes, source: str, expected: bytes, concurrency: int, n: int) -> dict[str, Any]:
     """Send ``n`` requests from ``concurrency`` concurrent clients; latency, throughput and errors."""
     latencies: list[float] = []
-    errors = 0
+    errors: Counter[str] = Counter()
     todo = iter(range(n))
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
@@ -76,17 +79,19 @@ async def level(url: str, data: bytes, source: str, expected: bytes, concurrency
                 try:
                     r = await client.post("/v1/classify", params={"source": source}, content=data,
                                           headers={"Content-Type": "application/json"})
-                    ok = r.status_code == 200 and r.content == expected
-                except httpx.HTTPError:
-                    ok = False
+                    if r.status_code != 200:
+                        errors[str(r.status_code)] += 1
+                    elif r.content != expected:
+                        errors["different answer"] += 1
+                except httpx.HTTPError as exc:
+                    errors[type(exc).__name__] += 1
                 latencies.append(time.perf_counter() - start)
-                errors += not ok
 
         start = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         wall = time.perf_counter() - start
     return {"p50": percentile(latencies, 0.5), "p99": percentile(latencies, 0.99), "rps": n / wall,
-            "errors": errors, "n": n}
+            "errors": sum(errors.values()), "n": n, "why": ", ".join(f"{k}: {v}" for k, v in errors.items())}
 
 
 def main() -> None:
@@ -97,6 +102,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="requests per concurrency level")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--repeat", type=int, default=30, help="in-process classify repetitions")
+    parser.add_argument("--model", type=Path, default=ROOT / "models/tiny",
+                        help="model directory; served (and used in process) from a private copy")
     args = parser.parse_args()
 
     from clusterer.ingest import parse_results
@@ -107,7 +114,10 @@ def main() -> None:
     print(f"file {args.file.relative_to(ROOT) if args.file.is_relative_to(ROOT) else args.file}: "
           f"{len(data) / 1024:.0f} KiB, {len(run.tests)} tests, {len(run.failures)} failures; "
           f"{os.cpu_count()} CPUs; python {sys.version.split()[0]}")
-    times = in_process(args.file, args.repeat)
+    scratch = tempfile.TemporaryDirectory(prefix="bench-service-")
+    model = Path(scratch.name) / args.model.name
+    shutil.copytree(args.model, model)  # a retraining in another checkout cannot change the model mid-run
+    times = in_process(args.file, args.repeat, model)
     print(f"in-process classify (parse + classify + render_json, model loaded once): "
           f"median {statistics.median(times) * 1000:.1f} ms, p99 {percentile(times, 0.99) * 1000:.1f} ms, "
           f"{1 / statistics.median(times):.1f}/s on one core")
@@ -118,7 +128,8 @@ def main() -> None:
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "clusterer.cli", "serve", "--port", str(port), "--workers",
-                                 str(args.workers)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+                                 str(args.workers), "--model", str(model)],
+                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             while True:
                 try:
@@ -131,17 +142,21 @@ def main() -> None:
                     sys.exit(f"cluster serve did not become ready:\n{log.read().decode(errors='replace')}")
                 time.sleep(0.1)
             print(f"cluster serve --workers {args.workers}: ready in {time.perf_counter() - started:.1f} s")
-            expected = httpx.post(url + "/v1/classify", params={"source": source}, content=data,
-                                  headers={"Content-Type": "application/json"}, timeout=120).content
+            first = httpx.post(url + "/v1/classify", params={"source": source}, content=data,
+                               headers={"Content-Type": "application/json"}, timeout=120)
+            if first.status_code != 200:
+                sys.exit(f"first answer: HTTP {first.status_code} {first.text[:300]}")
+            expected = first.content
             asyncio.run(level(url, data, source, expected, max(args.concurrency), 4 * max(args.concurrency)))
             print(f"{'concurrency':>11} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>7} {'errors':>6}")
             for c in args.concurrency:
                 f = asyncio.run(level(url, data, source, expected, c, args.requests))
                 print(f"{c:>11} {f['n']:>8.0f} {f['p50'] * 1000:>8.1f} {f['p99'] * 1000:>8.1f} {f['rps']:>7.1f} "
-                      f"{f['errors']:>6.0f}")
+                      f"{f['errors']:>6.0f}  {f['why']}")
         finally:
             proc.terminate()
             proc.wait(20)
+            scratch.cleanup()
 
 
 if __name__ == "__main__":
