@@ -71,7 +71,8 @@ def _category_label(category: str, name: str) -> str:
     return name if category.startswith("new") else f"#{category} {name}"
 
 
-def _map_figure(a: AnalysisResult, coords: np.ndarray) -> Any:
+def map_figure(a: AnalysisResult, coords: np.ndarray) -> Any:
+    """The failure map: a plotly scatter with one trace per category and one point per failing result."""
     go = _require_plotly()
     flaky = set(a.flaky)
     new_names = {c.category: c.name for c in a.classification.clusters if c.is_new}
@@ -157,7 +158,7 @@ def render_html_report(a: AnalysisResult, runs: Sequence[Run], model: Any) -> st
     if len(coords) != len(c.failures):  # pragma: no cover - guards the ordering contract with classify_runs
         raise ClustererError("failure map and classification disagree on the number of failures")
     config = {"displaylogo": False, "responsive": True}
-    map_html = (pio.to_html(_map_figure(a, coords), full_html=False, include_plotlyjs=False, div_id="failure-map",
+    map_html = (pio.to_html(map_figure(a, coords), full_html=False, include_plotlyjs=False, div_id="failure-map",
                             config=config) if c.failures else "<p>No failures: nothing to map.</p>")
     hist_html = pio.to_html(_duration_figure(a, runs), full_html=False, include_plotlyjs=False,
                             div_id="duration-histogram", config=config)

@@ -12,7 +12,7 @@ pytest.importorskip("plotly", reason="the HTML report needs the report extra: pi
 
 from clusterer.analysis import analyze, read_runs
 from clusterer.records import Run
-from clusterer.report_html import _map_figure, failure_map, render_html_report, write_html_report
+from clusterer.report_html import failure_map, map_figure, render_html_report, write_html_report
 
 RUNS = ("run1.json", "run2.json", "run3.json")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -44,7 +44,7 @@ def test_map_has_one_point_per_failure(report, tiny) -> None:
     _, a, runs = report
     coords = failure_map(runs, tiny)
     assert coords.shape == (len(a.classification.failures), 2)
-    fig = _map_figure(a, coords)
+    fig = map_figure(a, coords)
     assert sum(len(trace.x) for trace in fig.data) == len(a.classification.failures)
     assert {trace.name for trace in fig.data} >= {"#1 ML model loading failure"}
 
