@@ -26,6 +26,7 @@ from .analysis_schema import (
     RunMetrics,
     SlowTest,
     TestHistory,
+    Verdict,
 )
 from .records import FAILING_OUTCOMES, Run
 from .schema import ClassifyResult
@@ -108,6 +109,7 @@ def merge_runs(runs: Sequence[Run]) -> list[TestHistory]:
             reasons.append("across-runs")
         reasons += [f"rerun-passed@run{i}" for i, c in enumerate(cases) if c is not None and c.flaky]
         flaky = bool(reasons)
+        verdict: Verdict
         if flaky:
             verdict = "flaky"
         elif failed_runs and len(failed_runs) == len(present):
