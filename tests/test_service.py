@@ -307,7 +307,13 @@ def test_slow_body_408(strict_server: ThreadServer) -> None:
     with socket.create_connection((host, int(port)), timeout=10) as s:
         s.sendall(f"POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                   f"Authorization: Bearer {CLASSIFY_TOKEN}\r\nContent-Length: 100\r\n\r\n[".encode())
-        answer = s.recv(4096).decode()
+        answer = b""  # headers and body may come in separate segments
+        while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+    answer = answer.decode()
     assert answer.startswith("HTTP/1.1 408") and "not received within 0.5 s" in answer
 
 
@@ -353,7 +359,9 @@ def test_access_log_is_structured_and_has_no_secrets(strict_server: ThreadServer
         httpx.post(strict_server.url + "/v1/classify?token=" + TOKEN, content=b"[]",
                    headers={"Content-Type": "application/json", "Authorization": f"Bearer {CLASSIFY_TOKEN}",
                             "X-Request-ID": "req-1"})
-        time.sleep(0.1)
+        deadline = time.monotonic() + 10  # the line is written just after the answer is sent
+        while not any("req-1" in r.getMessage() for r in caplog.records) and time.monotonic() < deadline:
+            time.sleep(0.02)
     lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "clusterer.service.access"]
     line = next(x for x in lines if x["request_id"] == "req-1")
     assert line["status"] == 200 and line["route"] == "/v1/classify" and line["duration_ms"] >= 0
