@@ -300,6 +300,413 @@ def analyze_schema(
     sys.stdout.write(json.dumps(schema, indent=2) + "\n")
 
 
+# -- labels, training and the model registry (issue 6) ----------------------------------------------------------
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="Label store: a SQLite path or postgresql://… (default: $CLUSTERER_DB or "
+                              "$CLUSTERER_HOME/labels.db)."),
+]
+
+
+def _store(db: str | None):  # type: ignore[no-untyped-def]  # lazy import keeps `cluster classify` light
+    from .labels import open_store
+
+    return open_store(db)
+
+
+def _print_json(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def _read_runs(files: list[Path], max_bytes: int = 0) -> list:
+    from .ingest import DEFAULT_MAX_BYTES, read_results
+
+    return [read_results(f, index=i, max_bytes=max_bytes or DEFAULT_MAX_BYTES) for i, f in enumerate(files)]
+
+
+@app.command()
+def label(
+    files: Annotated[list[Path], typer.Argument(help="The results files the failures come from.")],
+    category: Annotated[str, typer.Option("--category", "-c", help="Category id: 1-7, 'other', or one you added.")],
+    test: Annotated[
+        list[str] | None, typer.Option("--test", "-t", help="Label this failing test (repeatable).")
+    ] = None,
+    cluster: Annotated[
+        list[str] | None,
+        typer.Option("--cluster", "-k", help="Label every member of this cluster of the classify answer (c3 or 3)."),
+    ] = None,
+    answer: Annotated[
+        Path | None,
+        typer.Option("--answer", help="The saved `classify --format json` answer that --cluster refers to "
+                                      "(default: classify the files again with the same model)."),
+    ] = None,
+    model: ModelOpt = None,
+    db: DbOpt = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who labels (default: $CLUSTERER_USER or login).")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Where the run came from, e.g. a CI run URL (default: the file).")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be labelled; store nothing.")] = False,
+) -> None:
+    """Label failures of a results file: one test (--test) or a whole cluster (--cluster).
+
+    Example: cluster label results.json --cluster c4 --category 8
+    """
+    with _one_line_errors():
+        from .labels import labels_for, select_failures
+
+        if not test and not cluster:
+            raise InputError("", "say what to label: --test ID or --cluster K")
+        runs = _read_runs(files)
+        result = None
+        if cluster:
+            if answer is not None:
+                from .schema import ClassifyResult
+
+                try:
+                    result = ClassifyResult.model_validate_json(answer.read_bytes())
+                except (OSError, ValueError) as exc:
+                    raise InputError(str(answer), f"not a classify --format json answer ({_first(exc)})") from None
+            else:
+                from .model import Model
+                from .pipeline import classify_runs
+
+                result = classify_runs(runs, Model.load(model))
+        failures = select_failures(runs, tests=test or (), clusters=cluster or (), result=result)
+        labels = labels_for(failures, runs, category, source=source, author=by)
+        if dry_run:
+            for lab in labels:
+                sys.stdout.write(f"would label {lab.test} (run {lab.run}) as {lab.category}\n")
+            return
+        store = _store(db)
+        stored = store.add_labels(labels, author=by)
+    from .labels import describe_url
+
+    _stderr().print(f"labelled {len(stored)} failure(s) as {category} in {describe_url(store.url)}", markup=False)
+
+
+def _first(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+
+
+labels_app = typer.Typer(help="List, export and import stored labels.", no_args_is_help=True,
+                         rich_markup_mode=None)
+app.add_typer(labels_app, name="labels")
+
+
+@labels_app.command("list")
+def labels_list(
+    db: DbOpt = None,
+    category: Annotated[str | None, typer.Option("--category", "-c", help="Only this category.")] = None,
+    test: Annotated[str | None, typer.Option("--test", "-t", help="Only this test id.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="Only the newest N.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List stored labels, oldest first.
+
+    Example: cluster labels list --category 8
+    """
+    with _one_line_errors():
+        labels = _store(db).labels(category=category, test=test, limit=limit)
+    if as_json:
+        _print_json([{"id": lab.id, **lab.to_dict()} for lab in labels])
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(labels)} label(s)")
+    for col in ("id", "category", "test", "by", "when", "source"):
+        table.add_column(col)
+    for lab in labels:
+        table.add_row(str(lab.id), lab.category, lab.test, lab.author, lab.created_at, lab.source)
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+
+
+@labels_app.command("export")
+def labels_export(
+    db: DbOpt = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead.")] = None,
+    category: Annotated[str | None, typer.Option("--category", "-c", help="Only this category.")] = None,
+) -> None:
+    """Export the user's categories and labels as JSON lines.
+
+    Example: cluster labels export -o labels.jsonl
+    """
+    import io
+
+    with _one_line_errors():
+        buf = io.StringIO()
+        n = _store(db).export_jsonl(buf, category=category)
+        _write(buf.getvalue(), output)
+    _stderr().print(f"exported {n} label(s)", markup=False)
+
+
+@labels_app.command("import")
+def labels_import(
+    files: Annotated[list[Path], typer.Argument(help="JSONL files written by `cluster labels export`.")],
+    db: DbOpt = None,
+) -> None:
+    """Import labels (and their categories) from JSON lines; labels already stored are skipped.
+
+    Example: cluster labels import labels.jsonl --db postgresql://clusterer@db/clusterer
+    """
+    with _one_line_errors():
+        store = _store(db)
+        added = skipped = 0
+        for f in files:
+            try:
+                lines = f.read_text("utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(str(f), f"cannot read ({_first(exc)})") from None
+            a, s = store.import_jsonl(lines, source=str(f))
+            added, skipped = added + a, skipped + s
+    _stderr().print(f"imported {added} label(s), {skipped} already stored", markup=False)
+
+
+# `cluster categories` lists; `cluster categories add` stores a user category.
+categories_app = typer.Typer(help="The failure categories: list them, or add your own.", rich_markup_mode=None)
+app.registered_commands = [c for c in app.registered_commands if c.callback is not categories]
+app.add_typer(categories_app, name="categories")
+
+
+@categories_app.callback(invoke_without_command=True)
+def categories_group(
+    ctx: typer.Context,
+    model: ModelOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the failure categories with their debugging playbooks, or add one (cluster categories add).
+
+    Example: cluster categories --json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    categories(model=model, as_json=as_json)
+    if not as_json:
+        from .labels import resolve_db_url
+
+        url = resolve_db_url()
+        if url.startswith("postgres") or Path(url).is_file():
+            with _one_line_errors():
+                from .model import Model
+
+                known = set(Model.load(model).categories)
+                pending = [c for c in _store(None).categories() if c.id not in known]
+            for c in pending:
+                Console().print(f"[bold]#{c.id} {c.name}[/bold]  (in the label store: label failures with it and run "
+                                "`cluster train` to use it)", highlight=False)
+
+
+@categories_app.command("add")
+def categories_add(
+    category_id: Annotated[str, typer.Argument(metavar="ID", help="The new category's id, e.g. 8.")],
+    name: Annotated[str, typer.Option("--name", help="Its name, e.g. 'Decimal JSON serialization'.")],
+    playbook: Annotated[
+        list[str] | None,
+        typer.Option("--playbook", "-p", help="A debugging step, 'STEP' or 'STEP => COMMAND' (repeatable)."),
+    ] = None,
+    root_cause: Annotated[list[str] | None, typer.Option("--root-cause", help="A root cause (repeatable).")] = None,
+    priority: Annotated[int, typer.Option(min=1, max=3, help="Fix priority: 1 critical, 2 high, 3 medium.")] = 3,
+    replace: Annotated[bool, typer.Option("--replace", help="Change an existing user category.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Add a failure category to the label store (it reaches models at the next `cluster train`).
+
+    Example: cluster categories add 8 --name 'Decimal JSON' -p 'Find json.dumps calls => grep -rn json.dumps src'
+    """
+    from .labels import make_category
+
+    with _one_line_errors():
+        cat = make_category(category_id, name, playbook or (), priority=priority, root_causes=root_cause or ())
+        _store(db).add_category(cat, replace=replace)
+    _stderr().print(f"category {cat.id} ({cat.name}) stored; label failures with --category {cat.id}", markup=False)
+
+
+@app.command()
+def suggest(
+    files: Annotated[list[Path], typer.Argument(help="Results files to look at.")],
+    model: ModelOpt = None,
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most suggestions shown.")] = 10,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format (table or json).")] = Format.table,
+) -> None:
+    """Which failures would teach the model most if labelled: disagreements, new clusters, close calls.
+
+    Example: cluster suggest results.json
+    """
+    from .model import Model
+    from .pipeline import classify_runs
+    from .suggest import suggest as rank
+
+    with _one_line_errors():
+        runs = _read_runs(files)
+        loaded = Model.load(model)
+        result = classify_runs(runs, loaded)
+        from .labels import resolve_db_url
+
+        url = resolve_db_url(db)
+        labels = _store(db).labels() if db or url.startswith("postgres") or Path(url).is_file() else []
+        hints = rank(runs, loaded, result, labels=labels, files=[str(f) for f in files], limit=limit)
+    if fmt is Format.json:
+        _print_json([h.to_dict() for h in hints])
+        return
+    if not hints:
+        Console().print("nothing to suggest: every cluster has a clear known answer")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(hints)} suggestion(s) · model {loaded.name}")
+    for col in ("#", "cluster", "kind", "size", "answer", "why", "label with"):
+        table.add_column(col, overflow="fold")
+    for i, h in enumerate(hints, start=1):
+        table.add_row(str(i), h.cluster, h.kind, str(h.size), h.category, f"{h.name}\n{h.reason}", h.command)
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+
+
+@app.command()
+def train(
+    embedder: Annotated[str, typer.Option("--embedder", help="Embedder of the new model (tiny).")] = "tiny",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write the artefact to this folder (atomically) instead of registering it."),
+    ] = None,
+    db: DbOpt = None,
+    activate: Annotated[
+        bool, typer.Option("--activate/--no-activate", help="Activate the new version if it is not worse.")
+    ] = True,
+    force: Annotated[bool, typer.Option("--force", help="Activate even if it scores worse.")] = False,
+    tolerance: Annotated[
+        float | None, typer.Option("--tolerance", help="Allowed macro-F1 drop on the shared held-out data.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the training report as JSON.")] = False,
+) -> None:
+    """Train a model from the bundled exemplars plus your labels; register (and activate) it.
+
+    Calibrated by grouped cross-validation; evaluated on the shared held-out data and on a held-out slice of your
+    labels; the figures go into the manifest. Without --out the model becomes the next version in the registry
+    ($CLUSTERER_HOME/models) and is activated unless it scores worse than the active model.
+
+    Example: cluster train && cluster classify results.json
+    """
+    with _one_line_errors():
+        store = _store(db)
+        if out is not None:
+            from .train import train_from_store
+
+            report = train_from_store(store, out, embedder=embedder)
+        else:
+            from .registry import DEFAULT_TOLERANCE, train_and_register
+
+            report = train_and_register(store, embedder=embedder, activate=activate, force=force,
+                                        tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance)
+    if as_json:
+        _print_json(report)
+        return
+    err = _stderr()
+    labels = report["labels"]
+    held = report["evaluation"].get("heldout", {})
+    user = report["evaluation"].get("user_heldout")
+    where = report.get("id") or report["path"]
+    err.print(f"trained {where}: {report['rows']} rows ({labels['used']} of your labels, {labels['held_out']} held "
+              f"out), categories {' '.join(report['categories'])}", markup=False)
+    err.print(f"shared held-out ({held.get('rows')} failures): macro-F1 {held.get('macro_f1')}, wrong-known rate "
+              f"{held.get('wrong_known_rate')}, new precision {held.get('new_precision')}", markup=False)
+    if user:
+        err.print(f"your held-out labels ({user.get('rows')}): macro-F1 {user.get('macro_f1')}, accuracy "
+                  f"{user.get('accuracy_known')}", markup=False)
+    cmp = report.get("comparison")
+    if cmp:
+        err.print(f"vs {report['previous']}: macro-F1 {cmp['before']['macro_f1']} -> {cmp['after']['macro_f1']}, "
+                  f"{cmp['changed_rows']} of {cmp['rows']} held-out answers changed", markup=False)
+    if report.get("activated"):
+        err.print(f"activated {report['id']} (cluster models rollback to undo)", markup=False)
+    elif report.get("refused"):
+        err.print(f"not activated: {report['refused']}", markup=False)
+
+
+models_app = typer.Typer(help="The model registry: list, show, activate, roll back.", no_args_is_help=True,
+                         rich_markup_mode=None)
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("list")
+def models_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List the bundled and registered models; the active one is marked.
+
+    Example: cluster models list
+    """
+    from .registry import Registry
+
+    with _one_line_errors():
+        rows = [e.summary() for e in Registry().entries()]
+    if as_json:
+        _print_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table(title="models")
+    for col in ("", "id", "categories", "rows", "your labels", "held-out macro-F1", "wrong-known", "path"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row("*" if r["active"] else "", r["id"] + (" (bundled)" if r["bundled"] else ""),
+                      " ".join(str(c) for c in r["categories"]), str(r["training_rows"]), str(r["user_labels"]),
+                      str(r["heldout_macro_f1"]), str(r["heldout_wrong_known_rate"]), r["path"])
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+
+
+@models_app.command("show")
+def models_show(
+    model_id: Annotated[str, typer.Argument(metavar="ID", help="tiny or a version (v3).")] = "",
+) -> None:
+    """Print a model's manifest (default: the active model) as JSON.
+
+    Example: cluster models show v2
+    """
+    from .registry import Registry
+
+    with _one_line_errors():
+        reg = Registry()
+        entry = reg.entry(model_id or reg.active_id())
+    _print_json({"id": entry.id, "active": entry.active, "path": str(entry.path), "manifest": entry.manifest})
+
+
+@models_app.command("activate")
+def models_activate(
+    model_id: Annotated[str, typer.Argument(metavar="ID", help="tiny or a version (v3).")],
+    force: Annotated[bool, typer.Option("--force", help="Activate even if it scores worse.")] = False,
+    tolerance: Annotated[
+        float | None, typer.Option("--tolerance", help="Allowed macro-F1 drop on the shared held-out data.")
+    ] = None,
+) -> None:
+    """Make a model the default of `cluster classify` and the service; refused if it scores worse.
+
+    Example: cluster models activate v3
+    """
+    from .registry import DEFAULT_TOLERANCE, Registry
+
+    with _one_line_errors():
+        tol = DEFAULT_TOLERANCE if tolerance is None else tolerance
+        res = Registry().activate(model_id, force=force, tolerance=tol)
+    cmp = res.get("comparison")
+    extra = (f" (macro-F1 {cmp['before']['macro_f1']} -> {cmp['after']['macro_f1']}, {cmp['changed_rows']} of "
+             f"{cmp['rows']} held-out answers changed)") if cmp else ""
+    verb = "activated" if res.get("changed") else "already active:"
+    _stderr().print(f"{verb} {res['active']}{extra}", markup=False)
+
+
+@models_app.command("rollback")
+def models_rollback() -> None:
+    """Go back to the model that was active before the last activation.
+
+    Example: cluster models rollback
+    """
+    from .registry import Registry
+
+    with _one_line_errors():
+        res = Registry().rollback()
+    _stderr().print(f"rolled back from {res['previous']} to {res['active']}", markup=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

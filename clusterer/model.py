@@ -65,8 +65,8 @@ def resolve_model_path(model: str | os.PathLike[str] | None) -> Path:
     Parameters
     ----------
     model:
-        A directory path, the name of a bundled model (``"tiny"``), or ``None`` for ``$CLUSTERER_MODEL`` or the
-        default bundled model.
+        A directory path, the name of a bundled model (``"tiny"``), or ``None`` for ``$CLUSTERER_MODEL``, else the
+        registry's active model (``cluster models activate``), else the default bundled model.
 
     Returns
     -------
@@ -77,7 +77,7 @@ def resolve_model_path(model: str | os.PathLike[str] | None) -> Path:
     ModelError
         When no such model exists.
     """
-    ref = model if model is not None else os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    ref = model if model is not None else os.environ.get(MODEL_ENV) or _registry_active() or DEFAULT_MODEL
     path = Path(ref)
     if not path.is_dir():
         bundled = bundled_models_dir() / str(ref)
@@ -89,6 +89,14 @@ def resolve_model_path(model: str | os.PathLike[str] | None) -> Path:
     if not (path / MANIFEST).is_file():
         raise ModelError(f"{path}: not a model artefact (no {MANIFEST})")
     return path
+
+
+def _registry_active() -> str | None:
+    """The registry's active model folder (``cluster models activate``), or ``None`` when none was chosen."""
+    from .registry import active_model_path
+
+    path = active_model_path()
+    return str(path) if path is not None else None
 
 
 @dataclass

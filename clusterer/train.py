@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
 from . import __version__
-from .categories import builtin_categories
+from .categories import Category, builtin_categories
 from .classify import OTHER, ExemplarClassifier
 from .cluster import leader_cluster
 from .embed import TinyEmbedder
@@ -88,6 +89,9 @@ def train_model(
     split: dict[str, Any] | None = None,
     embedder_params: dict[str, Any] | None = None,
     classifier_params: dict[str, Any] | None = None,
+    categories: Sequence[Category] | None = None,
+    evaluations: Mapping[str, Sequence[dict[str, Any]]] | None = None,
+    training_info: dict[str, Any] | None = None,
 ) -> Path:
     """Fit a tiny model on ``rows`` and write its artefact to ``out`` atomically.
 
@@ -102,6 +106,16 @@ def train_model(
         Labelled failures never used for fitting or calibration; the model's figures on them go in the manifest.
     split:
         The split description recorded in the manifest.
+    categories:
+        The categories recorded in the manifest (default: the seven built-in ones); user categories such as
+        ``"8"`` must be listed here for answers to carry their names and playbooks.
+    evaluations:
+        More labelled sets to evaluate the model on (e.g. ``{"user_heldout": rows}``); their figures go in the
+        manifest's ``evaluation`` beside ``heldout``.
+    training_info:
+        Extra facts recorded under the manifest's ``training`` (e.g. how many user labels were used).
+
+    A row may carry ``canonical``: its canonical text, used as is instead of canonicalising ``text``.
 
     Returns
     -------
@@ -113,7 +127,7 @@ def train_model(
     from .model import Model
 
     rows = sorted(rows, key=lambda r: str(r["id"]))
-    texts = [row_text(r) for r in rows]
+    texts = [r.get("canonical") or row_text(r) for r in rows]
     labels = [str(r["category"]) for r in rows]
     groups = [f"{r['category']}:{r.get('library') or r['id']}" for r in rows]
     with threadpool_limits(limits=1):
@@ -136,7 +150,7 @@ def train_model(
     manifest: dict[str, Any] = {
         "name": name,
         "embedder": emb_params,
-        "categories": [c.to_dict() for c in builtin_categories()],
+        "categories": [c.to_dict() for c in (builtin_categories() if categories is None else categories)],
         "thresholds": {
             "probability": clf.proba_threshold_,
             "similarity": clf.sim_threshold_,
@@ -148,7 +162,8 @@ def train_model(
             "libraries": len({g for g in groups}),
             "digest": digest(rows),
             "split": split or {},
-        },
+        }
+        | (training_info or {}),
         "evaluation": {"calibration_out_of_fold": clf.calibration_, "cluster_ari_train": cluster_ari},
         "versions": {
             "clusterer": __version__,
@@ -160,10 +175,15 @@ def train_model(
     arrays = {f"embedder.{k}": v for k, v in emb_arrays.items()} | {f"classifier.{k}": v for k, v in clf_arrays.items()}
     documents = {"embedder": emb_params, "classifier": clf_params}
     write_artefact(out, manifest, documents, arrays, exemplars)
-    if heldout:
-        figures = evaluate(Model.load(out), heldout)
-        figures.pop("confusion", None)
-        manifest["evaluation"]["heldout"] = _rounded(figures) | {"rows": len(heldout)}
+    extra = {k: v for k, v in (evaluations or {}).items() if v}
+    if heldout or extra:
+        fitted = Model.load(out)
+        for key, held_rows in [("heldout", heldout), *extra.items()]:
+            if not held_rows:
+                continue
+            figures = evaluate(fitted, held_rows)
+            figures.pop("confusion", None)
+            manifest["evaluation"][key] = _rounded(figures) | {"rows": len(held_rows)}
         write_artefact(out, manifest, documents, arrays, exemplars)
     return out
 
@@ -176,4 +196,202 @@ def _rounded(obj: Any) -> Any:
     return obj
 
 
-__all__ = ["read_labelled", "split_heldout", "train_model", "digest", "OTHER"]
+
+
+# -- retraining from the label store ---------------------------------------------------------------------------
+
+#: Embedders ``cluster train --embedder`` knows; the artefact format has only the tiny one so far.
+EMBEDDERS = ("tiny",)
+
+
+def bundled_corpus() -> tuple[Path, Path]:
+    """The shared labelled corpus and its held-out split: ``(folder of *.jsonl, split.json)``.
+
+    Installed packages carry a copy in ``clusterer/_corpus`` (wheel package data); a source checkout uses
+    ``corpus/data`` and ``corpus/split.json``.
+    """
+    from importlib import resources
+
+    packaged = Path(str(resources.files("clusterer"))) / "_corpus"
+    if (packaged / "data").is_dir():
+        return packaged / "data", packaged / "split.json"
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    return root / "data", root / "split.json"
+
+
+def read_corpus(corpus: Path | None = None, split: Path | None = None) -> tuple[list, list, dict[str, Any]]:
+    """The shared corpus split into ``(training rows, held-out rows, split description)``.
+
+    Raises
+    ------
+    InputError
+        When the corpus folder has no labelled ``*.jsonl`` file.
+    """
+    default_corpus, default_split = bundled_corpus()
+    corpus = corpus or default_corpus
+    split = split or default_split
+    files = sorted(Path(corpus).glob("*.jsonl"))
+    if not files:
+        raise InputError(str(corpus), "no labelled *.jsonl files (the shared corpus is missing)")
+    rows = read_labelled(files)
+    spec = json.loads(Path(split).read_text("utf-8")) if Path(split).is_file() else {"heldout_libraries": {}}
+    train, heldout = split_heldout(rows, spec.get("heldout_libraries", {}))
+    return train, heldout, spec
+
+
+def label_rows(labels: Iterable[Any]) -> list[dict[str, Any]]:
+    """Training rows from stored labels (:class:`clusterer.labels.Label`).
+
+    The canonical text is recomputed from the raw traceback, message and test id when the label has them (so a
+    better normaliser improves old labels too); a label with only a canonical text uses it as is. The "library"
+    of a user label is its test file: calibration folds leave whole test files out, as they leave libraries out
+    for the corpus.
+    """
+    rows = []
+    for lab in labels:
+        test_file = lab.test.split("::", 1)[0] if "::" in lab.test else lab.test
+        row: dict[str, Any] = {
+            "id": f"label-{lab.key}",
+            "category": str(lab.category),
+            "text": lab.traceback,
+            "message": lab.message,
+            "test": lab.test,
+            "library": f"user:{test_file}",
+            "cause": f"user:{lab.category}",
+            "shape": "user",
+        }
+        if not (lab.traceback or lab.message):
+            row["canonical"] = lab.text
+        rows.append(row)
+    return rows
+
+
+def split_user_rows(
+    rows: Sequence[dict[str, Any]], *, fraction: float = 0.2, min_train: int = 3
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Hold out a slice of the user's labelled rows for evaluation, deterministically.
+
+    Rows are grouped by canonical text (identical failures fall on the same side); in each category the groups
+    with the smallest sha256 are held out, about ``fraction`` of them, while at least ``min_train`` groups stay
+    for training. A category with few labels is held out nothing: it needs them all to be learned.
+    """
+    by_category: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for r in rows:
+        text = r.get("canonical") or row_text(r)
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        by_category.setdefault(str(r["category"]), {}).setdefault(key, []).append(r)
+    train: list[dict[str, Any]] = []
+    held: list[dict[str, Any]] = []
+    for _, groups in sorted(by_category.items()):
+        keys = sorted(groups)
+        n_held = min(int(len(keys) * fraction), max(0, len(keys) - min_train))
+        for i, key in enumerate(keys):
+            (held if i < n_held else train).extend(groups[key])
+    return train, held
+
+
+def train_from_store(
+    store: Any,
+    out: Path,
+    *,
+    embedder: str = "tiny",
+    name: str | None = None,
+    corpus: Path | None = None,
+    split: Path | None = None,
+    holdout: float = 0.2,
+) -> dict[str, Any]:
+    """Train a model from the bundled exemplars plus the store's labels and write it to ``out`` atomically.
+
+    The artefact is built in a private folder beside ``out`` and moved into place only when complete (fitted,
+    calibrated by grouped cross-validation, evaluated, checksummed and fsynced): a crash or kill at any point
+    leaves whatever was at ``out`` untouched.
+
+    Parameters
+    ----------
+    store:
+        A :class:`clusterer.labels.LabelStore`.
+    out:
+        The artefact directory to write (replaced atomically if it exists).
+    embedder:
+        The embedder kind (``tiny``).
+    name:
+        The model name recorded in the manifest (default: ``out``'s folder name).
+    corpus, split:
+        The shared corpus and its held-out split (default :func:`bundled_corpus`).
+    holdout:
+        Fraction of the user's labels held out for evaluation (see :func:`split_user_rows`).
+
+    Returns
+    -------
+    dict with ``path``, ``name``, ``rows``, ``labels`` (used / held out / per category) and the ``evaluation``
+    figures written in the manifest.
+    """
+    import shutil
+    import uuid
+
+    from .model import MANIFEST, atomic_directory
+
+    if embedder not in EMBEDDERS:
+        raise InputError("--embedder", f"unknown embedder {embedder!r}: this clusterer trains {', '.join(EMBEDDERS)}")
+    out = Path(out)
+    corpus_train, corpus_heldout, spec = read_corpus(corpus, split)
+    labels = store.training_labels()
+    user_rows = label_rows(labels)
+    user_train, user_held = split_user_rows(user_rows, fraction=holdout)
+    categories = list(store.all_categories().values())
+    per_label: dict[str, int] = {}
+    for r in user_train:
+        per_label[r["category"]] = per_label.get(r["category"], 0) + 1
+    info = {
+        "user_labels": {
+            "used": len(user_train),
+            "held_out": len(user_held),
+            "per_category": dict(sorted(per_label.items())),
+            "digest": digest(sorted(user_train, key=lambda r: r["id"])),
+        }
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    build = out.parent / f".{out.name}.build-{uuid.uuid4().hex[:8]}"
+    try:
+        built = train_model(
+            corpus_train + user_train,
+            build / "model",
+            name=name or out.name,
+            heldout=corpus_heldout,
+            split=spec,
+            categories=categories,
+            evaluations={"user_heldout": user_held},
+            training_info=info,
+        )
+        with atomic_directory(out) as tmp:
+            for file in sorted(built.iterdir()):
+                os.replace(file, tmp / file.name)
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
+    manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+    return {
+        "path": str(out),
+        "name": manifest.get("name"),
+        "rows": manifest["training"]["rows"],
+        "labels": info["user_labels"],
+        "categories": sorted({r["category"] for r in corpus_train + user_train} - {OTHER}, key=_id_key),
+        "evaluation": {k: v for k, v in manifest["evaluation"].items() if k in ("heldout", "user_heldout")},
+    }
+
+
+def _id_key(cid: str) -> tuple[int, int | str]:
+    return (0, int(cid)) if cid.isdigit() else (1, cid)
+
+
+__all__ = [
+    "OTHER",
+    "bundled_corpus",
+    "digest",
+    "label_rows",
+    "read_corpus",
+    "read_labelled",
+    "split_heldout",
+    "split_user_rows",
+    "train_from_store",
+    "train_model",
+]

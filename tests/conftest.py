@@ -26,3 +26,11 @@ def tiny():
     from clusterer.model import Model
 
     return Model.load("tiny")
+
+
+@pytest.fixture(autouse=True)
+def _private_clusterer_home(tmp_path_factory, monkeypatch):
+    """No test reads or writes the developer's registry or label store (~/.local/share/clusterer): the active
+    model there would change every default-model answer."""
+    monkeypatch.setenv("CLUSTERER_HOME", str(tmp_path_factory.mktemp("clusterer-home")))
+    monkeypatch.delenv("CLUSTERER_DB", raising=False)
