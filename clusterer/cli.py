@@ -579,6 +579,12 @@ def train(
         float | None, typer.Option("--tolerance", help="Allowed macro-F1 drop on the shared held-out data.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the training report as JSON.")] = False,
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", help="Labelled JSONL folder instead of the bundled exemplars.")
+    ] = None,
+    split: Annotated[
+        Path | None, typer.Option("--split", help="Held-out split (JSON) of --corpus (default: the bundled one).")
+    ] = None,
 ) -> None:
     """Train a model from the bundled exemplars plus your labels; register (and activate) it.
 
@@ -593,12 +599,13 @@ def train(
         if out is not None:
             from .train import train_from_store
 
-            report = train_from_store(store, out, embedder=embedder)
+            report = train_from_store(store, out, embedder=embedder, corpus=corpus, split=split)
         else:
             from .registry import DEFAULT_TOLERANCE, train_and_register
 
             report = train_and_register(store, embedder=embedder, activate=activate, force=force,
-                                        tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance)
+                                        tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
+                                        corpus=corpus, split=split)
     if as_json:
         _print_json(report)
         return

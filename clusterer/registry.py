@@ -352,7 +352,8 @@ def _brief(cmp: dict[str, Any]) -> dict[str, Any]:
 
 def train_and_register(store: Any, *, registry: Registry | None = None, embedder: str = "tiny",
                        activate: bool = True, force: bool = False,
-                       tolerance: float = DEFAULT_TOLERANCE) -> dict[str, Any]:
+                       tolerance: float = DEFAULT_TOLERANCE, corpus: Path | None = None,
+                       split: Path | None = None) -> dict[str, Any]:
     """Train a new version from the bundled exemplars and the store's labels, register it, and activate it when
     it does not score worse than the active model (``activate``).
 
@@ -366,13 +367,15 @@ def train_and_register(store: Any, *, registry: Registry | None = None, embedder
     registry = registry or Registry()
     model_id, path = registry.reserve()
     try:
-        report = train_from_store(store, path, embedder=embedder, name=model_id)
+        report = train_from_store(store, path, embedder=embedder, name=model_id, corpus=corpus, split=split)
     except BaseException:
         registry.release(model_id)
         raise
     registry.registered(model_id, {"labels": report["labels"], "evaluation": report["evaluation"]})
     previous = registry.active_id()
-    cmp = compare(registry.path(previous), path)
+    from .train import read_corpus
+
+    cmp = compare(registry.path(previous), path, read_corpus(corpus, split)[1])
     result = {"id": model_id, **report, "previous": previous, "comparison": cmp, "activated": False}
     if activate:
         try:
