@@ -252,6 +252,10 @@ def _select_embedder(params: dict[str, Any], arrays: dict[str, np.ndarray]) -> A
         from .embed import TinyEmbedder
 
         return TinyEmbedder.from_state(params, arrays)
+    if kind in ("semantic", "hybrid"):
+        from .embed_semantic import HybridEmbedder, SemanticEmbedder
+
+        return (SemanticEmbedder if kind == "semantic" else HybridEmbedder).from_state(params, arrays)
     raise ModelError(f"unknown embedder kind {kind!r} in embedder.json")
 
 

@@ -92,8 +92,9 @@ def train_model(
     categories: Sequence[Category] | None = None,
     evaluations: Mapping[str, Sequence[dict[str, Any]]] | None = None,
     training_info: dict[str, Any] | None = None,
+    embedder: Any = None,
 ) -> Path:
-    """Fit a tiny model on ``rows`` and write its artefact to ``out`` atomically.
+    """Fit a model on ``rows`` and write its artefact to ``out`` atomically.
 
     Parameters
     ----------
@@ -106,6 +107,9 @@ def train_model(
         Labelled failures never used for fitting or calibration; the model's figures on them go in the manifest.
     split:
         The split description recorded in the manifest.
+    embedder:
+        An unfitted embedder with ``fit``/``transform``/``to_state`` (e.g. ``SemanticEmbedder()``,
+        ``HybridEmbedder()``); default ``TinyEmbedder(**embedder_params)``.
     categories:
         The categories recorded in the manifest (default: the seven built-in ones); user categories such as
         ``"8"`` must be listed here for answers to carry their names and playbooks.
@@ -131,7 +135,9 @@ def train_model(
     labels = [str(r["category"]) for r in rows]
     groups = [f"{r['category']}:{r.get('library') or r['id']}" for r in rows]
     with threadpool_limits(limits=1):
-        embedder = TinyEmbedder(**(embedder_params or {})).fit(texts)
+        if embedder is None:
+            embedder = TinyEmbedder(**(embedder_params or {}))
+        embedder = embedder.fit(texts)
         X = embedder.transform(texts)
         clf = ExemplarClassifier(**(classifier_params or {})).fit(X, labels, groups=groups)
         cluster_t, cluster_ari = _cluster_threshold(X, [f"{r['category']}:{r.get('cause')}" for r in rows])
