@@ -10,9 +10,12 @@ exemplar bank is both the cheapest and the exact computation. Semantic embedders
 
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -25,6 +28,7 @@ Matrix = Any  # np.ndarray | scipy.sparse.csr_matrix
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _WORD_RE = re.compile(r"[a-z][a-z0-9]+")
 _BIGRAM_PRIME = 1_000_003
+_CONCEPT_RE = re.compile(r"[a-z0-9]+")
 _TOKEN_CACHE_SIZE = 200_000
 
 
@@ -48,17 +52,22 @@ def split_identifiers(text: str) -> str:
     return _CAMEL.sub(" ", text).replace("_", " ").replace(".", " ").replace(":", " ").lower()
 
 
+@cache
+def default_lexicon() -> dict[str, list[str]]:
+    """The packaged concept vocabulary (``clusterer/data/lexicon.json``)."""
+    raw = json.loads(resources.files("clusterer").joinpath("data/lexicon.json").read_text("utf-8"))
+    return {str(k): [str(w) for w in v] for k, v in raw["concepts"].items()}
+
+
 def _hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
 def l2_normalize_rows(x: sp.csr_matrix) -> sp.csr_matrix:
     """Scale each row of a CSR matrix to unit L2 norm in place (zero rows stay zero); returns ``x``."""
-    sq = np.square(x.data, dtype=np.float64)
-    sums = np.add.reduceat(sq, x.indptr[:-1]) if len(sq) else np.zeros(x.shape[0])
     lengths = np.diff(x.indptr)
-    sums[lengths == 0] = 0.0
-    norms = np.sqrt(sums)
+    rows = np.repeat(np.arange(x.shape[0]), lengths)
+    norms = np.sqrt(np.bincount(rows, weights=np.square(x.data, dtype=np.float64), minlength=x.shape[0]))
     norms[norms == 0] = 1.0
     x.data /= np.repeat(norms, lengths).astype(x.data.dtype)
     return x
@@ -75,6 +84,12 @@ class TinyEmbedder(ParamsMixin):
         n-gram ranges of the two blocks.
     char_weight:
         Weight of the character block against the word block (both are L2-normalised first).
+    concept_weight:
+        Weight of the concept block: per-concept counts of the mechanism vocabulary in
+        ``clusterer/data/lexicon.json`` (pool, deadlock, limiter, 429, cassette, event loop...). It lets a failure
+        from a library absent from the exemplars still land near its mechanism. ``0`` disables it.
+    lexicon:
+        ``{concept: [words]}``; ``None`` uses the packaged lexicon. Stored in the artefact.
     max_chars:
         Only the first ``max_chars`` characters of a canonical text feed the character block (the exception and
         message lines come first in a canonical text, so they are always kept); words use the whole text.
@@ -97,12 +112,16 @@ class TinyEmbedder(ParamsMixin):
         char_ngrams: tuple[int, int] = (3, 5),
         char_weight: float = 1.0,
         max_chars: int = 600,
+        concept_weight: float = 0.5,
+        lexicon: dict[str, list[str]] | None = None,
     ) -> None:
         self.n_features = n_features
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.char_weight = char_weight
         self.max_chars = max_chars
+        self.concept_weight = concept_weight
+        self.lexicon = lexicon
 
     # -- stages ---------------------------------------------------------------------------------------------
     @property
@@ -173,7 +192,24 @@ class TinyEmbedder(ParamsMixin):
             (counts.astype(np.float32), cols.astype(np.int64), indptr.astype(np.int64)), shape=(len(texts), 2 * n)
         )
 
-    def _weigh(self, counts: sp.csr_matrix, idf_full: np.ndarray) -> sp.csr_matrix:
+    def _concepts(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """Per-concept counts of the lexicon's words, log-scaled and L2-normalised per row."""
+        index = self.__dict__.get("_concept_index_")
+        if index is None:
+            index = {}
+            for ci, concept in enumerate(sorted(self.concepts_)):
+                for word in self.concepts_[concept]:
+                    index.setdefault(word, []).append(ci)
+            self.__dict__["_concept_index_"] = index
+        out = np.zeros((len(texts), len(self.concepts_)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in _CONCEPT_RE.findall(split_identifiers(text)):
+                for ci in index.get(word, ()):
+                    out[row, ci] += 1.0
+        np.log1p(out, out=out)
+        return l2_normalize_rows(sp.csr_matrix(out))
+
+    def _weigh(self, counts: sp.csr_matrix, idf_full: np.ndarray, concepts: sp.csr_matrix) -> sp.csr_matrix:
         x = counts.copy()
         np.log1p(x.data, out=x.data)  # sublinear tf
         x.data *= idf_full[x.indices]
@@ -181,11 +217,15 @@ class TinyEmbedder(ParamsMixin):
         w = l2_normalize_rows(x[:, :half].tocsr())
         c = l2_normalize_rows(x[:, half:].tocsr())
         c.data *= np.float32(self.char_weight)
-        return l2_normalize_rows(sp.hstack([w, c], format="csr", dtype=np.float32))
+        k = concepts.copy()
+        k.data *= np.float32(self.concept_weight)
+        return l2_normalize_rows(sp.hstack([w, c, k], format="csr", dtype=np.float32))
 
     # -- estimator API --------------------------------------------------------------------------------------
     def fit(self, texts: Sequence[str], y: object = None) -> TinyEmbedder:
         """Learn the IDF and the kept columns from ``texts``; returns ``self``."""
+        self.concepts_ = {k: sorted(v) for k, v in (self.lexicon or default_lexicon()).items()}
+        self.__dict__.pop("_concept_index_", None)
         counts = self._counts(texts)
         n = counts.shape[0]
         df = np.bincount(counts.indices, minlength=counts.shape[1])
@@ -203,8 +243,9 @@ class TinyEmbedder(ParamsMixin):
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Embed ``texts`` into the compact column space; rows are L2-normalised over the full space."""
         check_is_fitted(self, "columns_")
-        full = self._weigh(self._counts(texts), self._idf_full())
-        return full[:, self.columns_].tocsr()
+        full = self._weigh(self._counts(texts), self._idf_full(), self._concepts(texts))
+        keep = np.concatenate([self.columns_, 2 * self.n_features + np.arange(len(self.concepts_))])
+        return full[:, keep].tocsr()
 
     def fit_transform(self, texts: Sequence[str], y: object = None) -> sp.csr_matrix:
         """Fit, then embed the same texts."""
@@ -234,6 +275,8 @@ class TinyEmbedder(ParamsMixin):
             "char_ngrams": list(self.char_ngrams),
             "char_weight": self.char_weight,
             "max_chars": self.max_chars,
+            "concept_weight": self.concept_weight,
+            "concepts": self.concepts_,
             "default_idf": self.default_idf_,
         }
         return params, {"columns": self.columns_, "idf": self.idf_}
@@ -247,7 +290,9 @@ class TinyEmbedder(ParamsMixin):
             char_ngrams=tuple(params["char_ngrams"]),  # type: ignore[arg-type]
             char_weight=float(params["char_weight"]),
             max_chars=int(params["max_chars"]),
+            concept_weight=float(params.get("concept_weight", 0.0)),
         )
+        emb.concepts_ = {str(k): [str(w) for w in v] for k, v in params.get("concepts", {}).items()}
         emb.columns_ = np.asarray(arrays["columns"], dtype=np.int64)
         emb.idf_ = np.asarray(arrays["idf"], dtype=np.float32)
         emb.default_idf_ = float(params["default_idf"])

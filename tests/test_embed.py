@@ -67,3 +67,23 @@ def test_transform_before_fit_raises():
 def test_unseen_words_are_most_distinctive(emb):
     assert emb.token_idf("decimalserialization") == pytest.approx(emb.default_idf_)
     assert emb.token_idf("exception") < emb.default_idf_
+
+
+def test_l2_normalize_rows_handles_empty_rows_anywhere():
+    import scipy.sparse as sp
+
+    from clusterer.embed import l2_normalize_rows
+
+    x = sp.csr_matrix(np.array([[0, 0], [3, 4], [0, 0], [0, 0]], dtype=np.float32))
+    out = l2_normalize_rows(x).toarray()
+    np.testing.assert_allclose(out, [[0, 0], [0.6, 0.8], [0, 0], [0, 0]])
+
+
+def test_concept_block_links_libraries_by_mechanism(emb):
+    # the two messages share no word, only their mechanism's vocabulary (rate limiting)
+    pair = ["message: bucket throttle exceeded", "message: limiter quota 429"]
+    a, b = emb.embed(pair)
+    with_concepts = (a @ b.T).toarray()[0, 0]
+    a, b = TinyEmbedder(concept_weight=0.0).fit(TRAIN).embed(pair)
+    without = (a @ b.T).toarray()[0, 0]
+    assert with_concepts > without + 0.05
