@@ -714,6 +714,101 @@ def models_rollback() -> None:
     _stderr().print(f"rolled back from {res['previous']} to {res['active']}", markup=False)
 
 
+class EvalFormat(str, Enum):  # noqa: UP042  (same shape as Format)
+    """Output formats of ``eval``."""
+
+    table = "table"
+    json = "json"
+
+
+@app.command("eval")
+def eval_(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Labelled JSONL files or folders of them; with --labels, results files."),
+    ] = None,
+    model: ModelOpt = None,
+    split: Annotated[Path | None, typer.Option("--split", help="Held-out split description (JSON).")] = None,
+    heldout_only: Annotated[
+        bool, typer.Option("--heldout-only", help="Evaluate only the rows the split holds out.")
+    ] = False,
+    labels: Annotated[
+        Path | None, typer.Option("--labels", help="Labels keyed by test id; FILES are then results files.")
+    ] = None,
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = EvalFormat.table,
+    gate: Annotated[
+        bool,
+        typer.Option("--gate", help="Exit 1 if a figure is worse than the model's manifest records (minus tolerance)."),
+    ] = False,
+    tolerance: Annotated[float, typer.Option("--tolerance", help="Allowed drop for --gate.")] = 0.02,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Figures of a model on labelled failures: per-category P/R/F1, confusion, macro-F1, wrong-known rate,
+    new P/R, ARI of unknown groups, reliability table.
+
+    Without FILES: the bundled corpus, held-out split only (what --gate checks in CI).
+
+    Example: cluster eval corpus/data --split corpus/split.json --heldout-only --model tiny
+    Example: cluster eval examples/results/run1.json --labels examples/expected.json
+    Example: cluster eval --gate --model tiny
+    """
+    from .evaluate import evaluate, read_labels, render_text, rows_from_results
+    from .evaluate import gate as check_gate
+    from .model import Model
+    from .train import bundled_corpus, read_labelled, split_heldout
+
+    with _one_line_errors():
+        notes: list[str] = []
+        if labels is not None:
+            if not files:
+                raise InputError("--labels", "give the results files to evaluate")
+            rows, unlabelled = rows_from_results(files, read_labels(labels))
+            if unlabelled:
+                notes.append(f"{len(unlabelled)} failures have no label and were skipped (e.g. {unlabelled[0]})")
+            source = f"{len(files)} results file(s), labels {labels}"
+        else:
+            if not files:
+                corpus_dir, default_split = bundled_corpus()
+                files = [Path(corpus_dir)]
+                split = split or Path(default_split)
+                heldout_only = True
+            paths: list[Path] = []
+            for f in files:
+                paths += sorted(f.glob("*.jsonl")) if f.is_dir() else [f]
+            if not paths:
+                raise InputError(str(files[0]), "no labelled *.jsonl files")
+            rows = read_labelled(paths)
+            source = ", ".join(str(f) for f in files)
+            if heldout_only:
+                if split is None or not split.is_file():
+                    raise InputError(str(split), "--heldout-only needs --split with a split description")
+                rows = split_heldout(rows, json.loads(split.read_text("utf-8")).get("heldout_libraries", {}))[1]
+                source += f" (held out by {split})"
+        if not rows:
+            raise InputError(source, "no labelled failures to evaluate")
+        loaded = Model.load(model)
+        figures = evaluate(loaded, rows)
+        failures: list[str] = []
+        if gate:
+            recorded = loaded.manifest.get("evaluation", {}).get("heldout")
+            if not recorded:
+                raise ModelError(f"{loaded.path}: the manifest records no held-out figures to gate on")
+            failures = check_gate(figures, recorded, tolerance)
+        if fmt is EvalFormat.json:
+            doc = {"model": loaded.info(), "source": source, "figures": figures, "notes": notes}
+            if gate:
+                doc["gate"] = {"tolerance": tolerance, "failures": failures, "passed": not failures}
+            _write(json.dumps(doc, indent=2) + "\n", output)
+        else:
+            text = render_text(figures, title=f"model {loaded.name} ({loaded.path}) on {source}")
+            text += "".join(f"note: {n}\n" for n in notes)
+            if gate:
+                text += "\n" + ("gate: passed\n" if not failures else "".join(f"gate: FAILED {f}\n" for f in failures))
+            _write(text, output)
+    if failures:
+        raise typer.Exit(EXIT_FAIL_ON)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

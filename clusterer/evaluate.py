@@ -1,9 +1,19 @@
-"""Figures of a model on labelled failures: per-category precision/recall/F1, wrong-known rate, new-category
-precision/recall, and how well unknown failures are grouped (adjusted Rand index)."""
+"""Figures of a model on labelled failures: per-category precision/recall/F1, the confusion matrix, wrong-known
+rate, new-category precision/recall, how well unknown failures are grouped (adjusted Rand index), and a
+reliability table (stated confidence against observed accuracy).
+
+Labelled failures come either as corpus rows (JSONL: ``id``, ``category``, ``text``, optional ``message``,
+``test``, ``cause``, ``library``) or as a results file plus a labels file keyed by test id
+(:func:`rows_from_results`). ``category`` is a known id (``"1"``..``"7"``) or ``"other"``/``"new"`` for a failure
+of no known category; a correct answer for those is ``new``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -11,8 +21,23 @@ from sklearn.metrics import adjusted_rand_score
 
 from .classify import OTHER
 from .cluster import leader_cluster
+from .errors import InputError
 from .model import Model
 from .normalize import canonicalize
+
+NEW = "new"
+#: Upper edges of the reliability bins (confidence is in [0, 1]).
+RELIABILITY_EDGES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+#: Figures the quality gate compares with the manifest: name -> True when higher is better.
+GATED = {
+    "macro_f1": True,
+    "coverage_known": True,
+    "wrong_known_rate": False,
+    "new_precision": True,
+    "new_recall": True,
+    "ari_unknown": True,
+}
+_PARAM_RE = re.compile(r"\[.*\]$")
 
 
 def row_text(row: dict[str, Any]) -> str:
@@ -20,48 +45,139 @@ def row_text(row: dict[str, Any]) -> str:
     return canonicalize(row.get("text", ""), row.get("message", ""), row.get("test", ""))
 
 
-def evaluate(model: Model, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """Evaluate ``model`` on labelled rows (``category`` is a known id or ``"other"``).
+def _text(row: dict[str, Any]) -> str:
+    return row.get("canonical") or row_text(row)
+
+
+def predict_rows(model: Model, rows: Sequence[dict[str, Any]]) -> tuple[Any, np.ndarray, np.ndarray]:
+    """Embed and classify labelled rows one by one.
 
     Returns
     -------
-    dict with ``n``, ``per_category`` (precision/recall/f1/support), ``macro_f1`` (over the known categories
-    present), ``accuracy_known``, ``wrong_known_rate``, ``new_precision``, ``new_recall``, ``ari_unknown``,
-    ``confusion`` (true -> predicted -> count).
+    ``(X, pred, confidence)``: the embedding matrix, the answer per row (a category id or ``"new"``) and the
+    confidence the model states for that answer (:attr:`clusterer.classify.Decision.confidence`).
     """
-    texts = [row_text(r) for r in rows]
-    truth = np.array([str(r["category"]) for r in rows], dtype=object)
+    texts = [_text(r) for r in rows]
     X = model.embedder.embed(texts)
-    pred = model.classifier.predict(X)
-    known_ids = sorted({c for c in truth if c != OTHER} | {c for c in pred if c not in ("new", OTHER)})
+    clf = model.classifier
+    if not texts:
+        return X, np.array([], dtype=object), np.array([], dtype=float)
+    s = clf.scores(X)
+    decisions = [clf.decide(s.proba[i], s.best_sim[i]) for i in range(len(texts))]
+    pred = np.array([d.category or NEW for d in decisions], dtype=object)
+    conf = np.array([d.confidence for d in decisions], dtype=float)
+    return X, pred, conf
+
+
+def reliability(correct: np.ndarray, confidence: np.ndarray, edges: Sequence[float] = RELIABILITY_EDGES) -> dict:
+    """Stated confidence against observed accuracy, in bins.
+
+    Returns
+    -------
+    dict with ``bins`` (``lo``, ``hi``, ``n``, ``confidence`` mean, ``accuracy``) and ``ece`` (expected
+    calibration error: the mean gap between confidence and accuracy, weighted by bin size).
+
+    Examples
+    --------
+    >>> r = reliability(np.array([True, False, True, True]), np.array([0.95, 0.55, 0.92, 0.58]))
+    >>> [(b["lo"], b["n"], b["accuracy"]) for b in r["bins"]]
+    [(0.0, 0, None), (0.5, 2, 0.5), (0.6, 0, None), (0.7, 0, None), (0.8, 0, None), (0.9, 2, 1.0)]
+    >>> r["ece"]
+    0.0625
+    """
+    bins = []
+    gap = 0.0
+    lo = 0.0
+    for hi in edges:
+        inside = (confidence >= lo) & ((confidence < hi) if hi < 1.0 else (confidence <= hi))
+        n = int(inside.sum())
+        acc = float(correct[inside].mean()) if n else None
+        mean_conf = float(confidence[inside].mean()) if n else None
+        if n:
+            gap += n * abs(mean_conf - acc)  # type: ignore[operator]
+        bins.append(
+            {
+                "lo": lo,
+                "hi": hi,
+                "n": n,
+                "confidence": None if mean_conf is None else round(mean_conf, 4),
+                "accuracy": None if acc is None else round(acc, 4),
+            }
+        )
+        lo = hi
+    return {"bins": bins, "ece": round(gap / max(1, len(correct)), 4)}
+
+
+def score(
+    truth: Sequence[str],
+    pred: Sequence[str],
+    confidence: Sequence[float] | None = None,
+    causes: Sequence[str] | None = None,
+    unknown_groups: Sequence[Any] | None = None,
+) -> dict[str, Any]:
+    """Figures from answers alone (no model): the metric definitions of ``cluster eval``.
+
+    Parameters
+    ----------
+    truth:
+        Labels: a known category id, or ``"other"``/``"new"`` for a failure of no known category.
+    pred:
+        Answers: a known category id or ``"new"``.
+    confidence:
+        Confidence stated for each answer (for the reliability table).
+    causes, unknown_groups:
+        For the failures of no known category, their true cause and the group the model put them in: the
+        adjusted Rand index of the two is ``ari_unknown``. Both are full-length sequences (entries of known
+        failures are ignored).
+
+    Returns
+    -------
+    dict with ``n``, ``per_category`` (precision/recall/f1/support of each known category), ``macro_f1`` (over
+    the known categories present in ``truth``), ``accuracy_known``, ``coverage_known`` (share of known failures
+    given a known category), ``wrong_known_rate`` (known failures given *another* known category),
+    ``new_precision``, ``new_recall``, ``ari_unknown``, ``confusion`` (true -> answer -> count) and
+    ``reliability``.
+
+    Examples
+    --------
+    >>> f = score(["1", "1", "2", "other"], ["1", "new", "1", "new"])
+    >>> f["per_category"]["1"]["precision"], f["wrong_known_rate"], f["new_precision"], f["new_recall"]
+    (0.5, 0.3333333333333333, 0.5, 1.0)
+    """
+    t = np.array([OTHER if str(c) in (NEW, OTHER) else str(c) for c in truth], dtype=object)
+    p = np.array([NEW if str(c) in (NEW, OTHER) else str(c) for c in pred], dtype=object)
+    known_ids = sorted({c for c in t if c != OTHER} | {c for c in p if c != NEW}, key=_category_key)
     per: dict[str, dict[str, float]] = {}
     for c in known_ids:
-        tp = int(((pred == c) & (truth == c)).sum())
-        fp = int(((pred == c) & (truth != c)).sum())
-        fn = int(((pred != c) & (truth == c)).sum())
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        per[c] = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-                  "support": int((truth == c).sum())}
-    is_known = truth != OTHER
-    said_new = pred == "new"
-    wrong_known = is_known & ~said_new & (pred != truth)
+        tp = int(((p == c) & (t == c)).sum())
+        fp = int(((p == c) & (t != c)).sum())
+        fn = int(((p != c) & (t == c)).sum())
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        per[c] = {
+            "precision": prec,
+            "recall": rec,
+            "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+            "support": int((t == c).sum()),
+        }
+    is_known = t != OTHER
+    said_new = p == NEW
+    wrong_known = is_known & ~said_new & (p != t)
     confusion: dict[str, dict[str, int]] = {}
-    for t, p in zip(truth.tolist(), pred.tolist(), strict=True):
-        confusion.setdefault(t, {}).setdefault(p, 0)
-        confusion[t][p] += 1
-    unknown = np.flatnonzero(~is_known)
+    for a, b in zip(t.tolist(), p.tolist(), strict=True):
+        confusion.setdefault(a, {}).setdefault(b, 0)
+        confusion[a][b] += 1
     ari = None
-    if len(unknown) > 1:
-        causes = [str(rows[i].get("cause")) for i in unknown]
-        labels = leader_cluster(X[unknown], np.ones(len(unknown)), threshold=model.cluster_threshold)
-        ari = float(adjusted_rand_score(causes, labels))
+    unknown = np.flatnonzero(~is_known)
+    if causes is not None and unknown_groups is not None and len(unknown) > 1:
+        ari = float(adjusted_rand_score([str(causes[i]) for i in unknown], [unknown_groups[i] for i in unknown]))
     supported = [c for c in per if per[c]["support"]]
-    return {
-        "n": len(rows),
+    correct = (p == t) | (~is_known & said_new)
+    out: dict[str, Any] = {
+        "n": len(t),
         "per_category": per,
         "macro_f1": float(np.mean([per[c]["f1"] for c in supported])) if supported else 0.0,
-        "accuracy_known": float((pred[is_known] == truth[is_known]).mean()) if is_known.any() else 0.0,
+        "accuracy_known": float((p[is_known] == t[is_known]).mean()) if is_known.any() else 0.0,
         "coverage_known": float((~said_new[is_known]).mean()) if is_known.any() else 0.0,
         "wrong_known_rate": float(wrong_known.sum() / max(1, is_known.sum())),
         "new_precision": float((~is_known & said_new).sum() / max(1, said_new.sum())),
@@ -69,3 +185,188 @@ def evaluate(model: Model, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "ari_unknown": ari,
         "confusion": confusion,
     }
+    if confidence is not None:
+        out["reliability"] = reliability(correct, np.asarray(confidence, dtype=float))
+    return out
+
+
+def _category_key(c: str) -> tuple[int, str]:
+    return (int(c), "") if c.isdigit() else (1 << 30, c)
+
+
+def evaluate(model: Model, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Evaluate ``model`` on labelled rows one failure at a time (see :func:`score` for the figures).
+
+    Unknown failures (label ``other``) are grouped by the model's leader clustering at its cluster threshold,
+    and that grouping is compared with their ``cause`` (``ari_unknown``).
+    """
+    X, pred, conf = predict_rows(model, rows)
+    truth = [str(r["category"]) for r in rows]
+    unknown = [i for i, c in enumerate(truth) if c in (OTHER, NEW)]
+    groups: list[Any] = [None] * len(rows)
+    if len(unknown) > 1:
+        labels = leader_cluster(X[unknown], np.ones(len(unknown)), threshold=model.cluster_threshold)
+        for i, g in zip(unknown, labels, strict=True):
+            groups[i] = int(g)
+    causes = [str(r.get("cause")) for r in rows]
+    return score(truth, pred.tolist(), conf, causes, groups)
+
+
+# -- labelled inputs ------------------------------------------------------------------------------------------
+
+
+def _norm_category(value: Any) -> str:
+    if value is None:
+        return OTHER
+    s = str(value).strip()
+    return OTHER if s.lower() in (NEW, OTHER, "") else s
+
+
+def read_labels(path: Path) -> dict[str, dict[str, str]]:
+    """Read a labels file keyed by test id: ``{test id: {"category": ..., "cause": ...}}``.
+
+    Accepted shapes: ``{"failures": [{"test", "category", "cause"}, ...]}`` (the examples' ground truth),
+    a mapping ``{test id: category}`` or ``{test id: {"category", "cause"}}``, or JSON lines with ``test`` (or
+    ``id``) and ``category``. A category ``new``/``other``/``null`` marks a failure of no known category.
+
+    Raises
+    ------
+    InputError
+        On an unreadable file or an entry without a test id or category.
+    """
+    try:
+        raw = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"unreadable labels file ({exc})") from None
+    entries: list[Any]
+    try:
+        value = json.loads(raw)
+        if isinstance(value, dict) and isinstance(value.get("failures"), list):
+            entries = value["failures"]
+        elif isinstance(value, dict):
+            entries = [
+                {"test": k, **(v if isinstance(v, dict) else {"category": v})}
+                for k, v in value.items()
+                if not k.startswith("_")
+            ]
+        elif isinstance(value, list):
+            entries = value
+        else:
+            raise InputError(str(path), "labels must be a JSON object or list")
+    except json.JSONDecodeError:
+        try:
+            entries = [json.loads(line) for line in raw.splitlines() if line.strip()]
+        except json.JSONDecodeError as exc:
+            raise InputError(str(path), f"neither JSON nor JSON lines ({exc.msg})") from None
+    labels: dict[str, dict[str, str]] = {}
+    for n, e in enumerate(entries, start=1):
+        if not isinstance(e, dict) or not (e.get("test") or e.get("id")) or "category" not in e:
+            raise InputError(str(path), f"entry {n}: needs a test id and a category")
+        test = str(e.get("test") or e.get("id"))
+        cat = _norm_category(e["category"])
+        labels[test] = {"category": cat, "cause": str(e.get("cause") or f"{cat}:{test}")}
+    return labels
+
+
+def rows_from_results(results: Iterable[Path], labels: Mapping[str, dict[str, str]]) -> tuple[list, list[str]]:
+    """Labelled rows from results files and labels keyed by test id.
+
+    A failing test matches its own id, or its id without the parameter suffix (``test_x[3]`` -> ``test_x``).
+
+    Returns
+    -------
+    ``(rows, unlabelled)``: one row per failing test of every run, and the ids of failures with no label.
+    """
+    from .ingest import read_results
+    from .normalize import canonical_text
+
+    rows: list[dict[str, Any]] = []
+    unlabelled: list[str] = []
+    for index, path in enumerate(results):
+        run = read_results(path, index=index)
+        for case in run.failures:
+            label = labels.get(case.test) or labels.get(_PARAM_RE.sub("", case.test))
+            if label is None:
+                unlabelled.append(case.test)
+                continue
+            rows.append(
+                {
+                    "id": f"{index}:{case.test}",
+                    "category": label["category"],
+                    "cause": label["cause"],
+                    "test": case.test,
+                    "canonical": canonical_text(case),
+                }
+            )
+    return rows, unlabelled
+
+
+# -- quality gate -----------------------------------------------------------------------------------------------
+
+
+def gate(figures: Mapping[str, Any], recorded: Mapping[str, Any], tolerance: float = 0.02) -> list[str]:
+    """Compare figures with the ones recorded in a manifest; returns one line per figure that dropped.
+
+    A figure fails when it is worse than the recorded one by more than ``tolerance`` (higher is better for all
+    but ``wrong_known_rate``). Figures missing on either side are not compared.
+
+    Examples
+    --------
+    >>> gate({"macro_f1": 0.60, "wrong_known_rate": 0.03}, {"macro_f1": 0.64, "wrong_known_rate": 0.035})
+    ['macro_f1 0.6000 < recorded 0.6400 - 0.02']
+    """
+    failures = []
+    for name, higher_better in GATED.items():
+        now, then = figures.get(name), recorded.get(name)
+        if now is None or then is None:
+            continue
+        if higher_better and now < then - tolerance - 1e-9:
+            failures.append(f"{name} {now:.4f} < recorded {then:.4f} - {tolerance:g}")
+        if not higher_better and now > then + tolerance + 1e-9:
+            failures.append(f"{name} {now:.4f} > recorded {then:.4f} + {tolerance:g}")
+    return failures
+
+
+# -- rendering --------------------------------------------------------------------------------------------------
+
+
+def _f(v: Any) -> str:
+    return "-" if v is None else f"{v:.3f}"
+
+
+def render_text(figures: Mapping[str, Any], title: str = "") -> str:
+    """The figures as plain-text tables (per category, confusion matrix, summary, reliability)."""
+    lines: list[str] = []
+    if title:
+        lines += [title, ""]
+    per = figures["per_category"]
+    lines.append(f"{'category':<10}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>10}")
+    for c, v in per.items():
+        lines.append(f"{c:<10}{_f(v['precision']):>10}{_f(v['recall']):>10}{_f(v['f1']):>10}{v['support']:>10}")
+    lines.append("")
+    conf = figures["confusion"]
+    truths = sorted(conf, key=_category_key)
+    answers = sorted({a for row in conf.values() for a in row} | {c for c in per}, key=_category_key)
+    lines.append("confusion (rows: truth, columns: answer)")
+    lines.append(f"{'':<8}" + "".join(f"{a:>7}" for a in answers))
+    for t in truths:
+        lines.append(f"{t:<8}" + "".join(f"{conf[t].get(a, 0) or '.':>7}" for a in answers))
+    lines.append("")
+    summary = [
+        ("failures", str(figures["n"])),
+        ("macro-F1 (known categories)", _f(figures["macro_f1"])),
+        ("accuracy on known", _f(figures["accuracy_known"])),
+        ("coverage of known", _f(figures["coverage_known"])),
+        ("wrong-known rate", _f(figures["wrong_known_rate"])),
+        ("new precision", _f(figures["new_precision"])),
+        ("new recall", _f(figures["new_recall"])),
+        ("ARI of unknown groups", _f(figures["ari_unknown"])),
+    ]
+    lines += [f"{k:<30}{v:>8}" for k, v in summary]
+    rel = figures.get("reliability")
+    if rel:
+        lines += ["", f"reliability (ECE {rel['ece']:.3f})", f"{'confidence':<14}{'n':>6}{'stated':>9}{'observed':>10}"]
+        for b in rel["bins"]:
+            rng = f"[{b['lo']:.1f}, {b['hi']:.1f}{']' if b['hi'] >= 1.0 else ')'}"
+            lines.append(f"{rng:<14}{b['n']:>6}{_f(b['confidence']):>9}{_f(b['accuracy']):>10}")
+    return "\n".join(lines) + "\n"
