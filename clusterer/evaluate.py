@@ -83,7 +83,7 @@ def reliability(correct: np.ndarray, confidence: np.ndarray, edges: Sequence[flo
     >>> [(b["lo"], b["n"], b["accuracy"]) for b in r["bins"]]
     [(0.0, 0, None), (0.5, 2, 0.5), (0.6, 0, None), (0.7, 0, None), (0.8, 0, None), (0.9, 2, 1.0)]
     >>> r["ece"]
-    0.0625
+    0.065
     """
     bins = []
     gap = 0.0
