@@ -418,4 +418,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         metrics.classified(answered)
         return Response(text, media_type=media_type)
 
-    return app
+    from .retrain import mount  # labels, retraining and the model registry (their own router)
+
+    return mount(app)

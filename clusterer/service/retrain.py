@@ -303,7 +303,11 @@ async def _watch_registry(app: FastAPI, registry: Registry, interval: float) -> 
 
 def mount(app: FastAPI, *, watch_interval: float = WATCH_INTERVAL) -> FastAPI:
     """Add the labels/retrain/models endpoints to ``app`` and, while it runs, a registry watcher and a
-    one-thread retraining executor. Call it on the app :func:`clusterer.service.app.create_app` returns."""
+    one-thread retraining executor. :func:`clusterer.service.app.create_app` calls it; a second call does nothing."""
+    if getattr(app.state, "retrain_mounted", False):
+        app.state.watch_interval = watch_interval
+        return app
+    app.state.retrain_mounted, app.state.watch_interval = True, watch_interval
     app.include_router(router)
     inner = app.router.lifespan_context
 
@@ -315,7 +319,7 @@ def mount(app: FastAPI, *, watch_interval: float = WATCH_INTERVAL) -> FastAPI:
             a.state.registry = registry
             if a.state.model is not None:
                 a.state.served_path = str(a.state.model.path)
-            task = asyncio.create_task(_watch_registry(a, registry, watch_interval))
+            task = asyncio.create_task(_watch_registry(a, registry, a.state.watch_interval))
             try:
                 yield state
             finally:
