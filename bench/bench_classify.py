@@ -65,8 +65,10 @@ def main() -> None:
     cluster = str(Path(sys.executable).with_name("cluster"))
     cli = wall([cluster, "classify", str(large), "--format", "json"])
     py = wall([sys.executable, "-c", f"import json; json.load(open({str(large)!r}))"])
-    print(f"cold `cluster classify` on {large.name} ({len(doc['tests'])} tests, {n_fail} failures): "
-          f"{cli:.2f} s wall (target < 1.5 s); python + json.load of the same file: {py:.2f} s; ratio {cli / py:.1f}x")
+    print(
+        f"cold `cluster classify` on {large.name} ({len(doc['tests'])} tests, {n_fail} failures): "
+        f"{cli:.2f} s wall (target < 1.5 s); python + json.load of the same file: {py:.2f} s; ratio {cli / py:.1f}x"
+    )
 
     sizes = [1_000, 5_000, 20_000] + ([] if args.quick else [100_000])
     rows = []
@@ -78,13 +80,17 @@ def main() -> None:
             run = child(path, "classify")
             rows.append((n, path.stat().st_size / 1e6, run, base))
             os.unlink(path)
-    print(f"\n{'failures':>9} {'MB':>7} {'classify s':>11} {'failures/s':>11} {'peak RSS MB':>12} "
-          f"{'json.load s':>12} {'ratio':>6} {'s per 1k vs 1k':>15}")
+    print(
+        f"\n{'failures':>9} {'MB':>7} {'classify s':>11} {'failures/s':>11} {'peak RSS MB':>12} "
+        f"{'json.load s':>12} {'ratio':>6} {'s per 1k vs 1k':>15}"
+    )
     per_k0 = rows[0][2]["seconds"] / rows[0][0] * 1000
     for n, mb, run, base in rows:
         per_k = run["seconds"] / n * 1000
-        print(f"{n:>9} {mb:>7.1f} {run['seconds']:>11.2f} {n / run['seconds']:>11.0f} {run['rss_mb']:>12.0f} "
-              f"{base['seconds']:>12.2f} {run['seconds'] / base['seconds']:>6.1f} {per_k / per_k0:>15.2f}")
+        print(
+            f"{n:>9} {mb:>7.1f} {run['seconds']:>11.2f} {n / run['seconds']:>11.0f} {run['rss_mb']:>12.0f} "
+            f"{base['seconds']:>12.2f} {run['seconds'] / base['seconds']:>6.1f} {per_k / per_k0:>15.2f}"
+        )
     print("\ntargets: >= 5,000 failures/s and peak RSS < 400 MB at 20k; time per 1k roughly constant (linear)")
 
 

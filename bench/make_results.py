@@ -25,8 +25,9 @@ def corpus_rows() -> list[dict]:
 
 
 def _vary(text: str, rng: random.Random) -> str:
-    return _NUM.sub(lambda m: hex(rng.randrange(1 << 40)) if m.group(0).startswith("0x") else str(rng.randrange(1, 60000)),
-                    text)
+    return _NUM.sub(
+        lambda m: hex(rng.randrange(1 << 40)) if m.group(0).startswith("0x") else str(rng.randrange(1, 60000)), text
+    )
 
 
 def make_report(n_failures: int, n_passed: int = 0, seed: int = 0) -> dict:
@@ -39,24 +40,44 @@ def make_report(n_failures: int, n_passed: int = 0, seed: int = 0) -> dict:
     tests = []
     for i in range(n_failures):
         row = rng.choices(rows, weights)[0]
-        module = f"tests/test_{rng.choice(['orders', 'users', 'billing', 'feed', 'search', 'auth', 'reports'])}_{i % 97}.py"
+        module = (
+            f"tests/test_{rng.choice(['orders', 'users', 'billing', 'feed', 'search', 'auth', 'reports'])}_{i % 97}.py"
+        )
         name = f"test_{row['test'].rsplit('::', 1)[-1].removeprefix('test_').split('[')[0]}_{i % 13}[case{i}]"
         text = _vary(row["text"], rng)
-        tests.append({
-            "nodeid": f"{module}::{name}", "outcome": "failed",
-            "setup": {"outcome": "passed", "duration": 0.001},
-            "call": {"outcome": "failed", "duration": rng.random(),
-                     "crash": {"path": module, "lineno": rng.randrange(1, 500), "message": _vary(row["message"], rng)},
-                     "longrepr": text},
-            "teardown": {"outcome": "passed", "duration": 0.001},
-        })
+        tests.append(
+            {
+                "nodeid": f"{module}::{name}",
+                "outcome": "failed",
+                "setup": {"outcome": "passed", "duration": 0.001},
+                "call": {
+                    "outcome": "failed",
+                    "duration": rng.random(),
+                    "crash": {"path": module, "lineno": rng.randrange(1, 500), "message": _vary(row["message"], rng)},
+                    "longrepr": text,
+                },
+                "teardown": {"outcome": "passed", "duration": 0.001},
+            }
+        )
     for i in range(n_passed):
-        tests.append({"nodeid": f"tests/test_ok_{i % 50}.py::test_ok_{i}", "outcome": "passed",
-                      "setup": {"outcome": "passed", "duration": 0.001},
-                      "call": {"outcome": "passed", "duration": rng.random() / 10},
-                      "teardown": {"outcome": "passed", "duration": 0.001}})
-    return {"created": 0, "duration": 1.0, "exitcode": 1, "root": "/app", "environment": {},
-            "summary": {"failed": n_failures, "passed": n_passed, "total": n_failures + n_passed}, "tests": tests}
+        tests.append(
+            {
+                "nodeid": f"tests/test_ok_{i % 50}.py::test_ok_{i}",
+                "outcome": "passed",
+                "setup": {"outcome": "passed", "duration": 0.001},
+                "call": {"outcome": "passed", "duration": rng.random() / 10},
+                "teardown": {"outcome": "passed", "duration": 0.001},
+            }
+        )
+    return {
+        "created": 0,
+        "duration": 1.0,
+        "exitcode": 1,
+        "root": "/app",
+        "environment": {},
+        "summary": {"failed": n_failures, "passed": n_passed, "total": n_failures + n_passed},
+        "tests": tests,
+    }
 
 
 if __name__ == "__main__":

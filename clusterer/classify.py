@@ -196,10 +196,7 @@ class ExemplarClassifier(ParamsMixin):
         """Category id per row, or ``"new"`` where the calibrated decision declines."""
         s = self.scores(X)
         return np.array(
-            [
-                d.category or "new"
-                for d in (self.decide(s.proba[i], s.best_sim[i]) for i in range(s.proba.shape[0]))
-            ],
+            [d.category or "new" for d in (self.decide(s.proba[i], s.best_sim[i]) for i in range(s.proba.shape[0]))],
             dtype=object,
         )
 

@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -33,7 +33,7 @@ EXIT_INPUT = 2
 EXIT_MODEL = 3
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats of ``classify``."""
 
     table = "table"
@@ -41,7 +41,7 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     """When ``classify`` exits 1."""
 
     new = "new"

@@ -149,9 +149,7 @@ class TinyEmbedder(ParamsMixin):
             grams = [padded[i : i + n] for n in range(lo, hi + 1) for i in range(len(padded) - n + 1)]
             if not grams:
                 grams = [padded]
-            cols = np.fromiter(
-                (_hash(g) % self.n_features for g in grams), dtype=np.int64, count=len(grams)
-            )
+            cols = np.fromiter((_hash(g) % self.n_features for g in grams), dtype=np.int64, count=len(grams))
             self._remember(token, cols)
         return cols
 

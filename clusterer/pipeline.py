@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .classify import OTHER
-from .embed import split_identifiers
 from .model import Model
 from .normalize import canonical_text
 from .records import Run, TestCase
@@ -23,10 +22,79 @@ from .schema import ClassifyResult, Cluster, Failure, ModelInfo, Neighbour, Play
 NEW_NAME = "New category"
 _WORD = re.compile(r"[a-z][a-z]{2,}")
 _STOP = frozenset(
-    """the and for with was not but are this that from have has had been can cannot could did does into its
-    than then when where which while will would should expected got none true false self test tests error
-    exception message frames assert str num hex path uuid url ip port time date int float object value
-    call line file raise raised failed failure return returned func function args kwargs""".split()
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "was",
+        "not",
+        "but",
+        "are",
+        "this",
+        "that",
+        "from",
+        "have",
+        "has",
+        "had",
+        "been",
+        "can",
+        "cannot",
+        "could",
+        "did",
+        "does",
+        "into",
+        "its",
+        "than",
+        "then",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "would",
+        "should",
+        "expected",
+        "got",
+        "none",
+        "true",
+        "false",
+        "self",
+        "test",
+        "tests",
+        "error",
+        "exception",
+        "message",
+        "frames",
+        "assert",
+        "str",
+        "num",
+        "hex",
+        "path",
+        "uuid",
+        "url",
+        "ip",
+        "port",
+        "time",
+        "date",
+        "int",
+        "float",
+        "object",
+        "value",
+        "call",
+        "line",
+        "file",
+        "raise",
+        "raised",
+        "failed",
+        "failure",
+        "return",
+        "returned",
+        "func",
+        "function",
+        "args",
+        "kwargs",
+    ]
 )
 
 
@@ -122,8 +190,19 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
         rep_unique = g.uniques[int(np.argmax(w))]
         for f in g.failures:
             u = int(of_failure[f])
-            failure_out[f] = _failure(failures[f], runs, texts[f], scores, u, cluster_id, category,
-                                      category_name, is_new, decision.confidence, model)
+            failure_out[f] = _failure(
+                failures[f],
+                runs,
+                texts[f],
+                scores,
+                u,
+                cluster_id,
+                category,
+                category_name,
+                is_new,
+                decision.confidence,
+                model,
+            )
         rep_failure = next(f for f in g.failures if of_failure[f] == rep_unique)
         cat = model.categories.get(category) if not is_new else None
         clusters.append(
@@ -179,13 +258,25 @@ def _neighbours(scores: object, u: int, model: Model) -> list[Neighbour]:
     out = []
     for idx, sim in zip(scores.nearest[u].tolist(), scores.nearest_sim[u].tolist(), strict=True):  # type: ignore[attr-defined]
         ex = model.exemplars[idx]
-        out.append(Neighbour(id=ex["id"], category=ex["category"], similarity=round(float(sim), 4),
-                             library=ex.get("library")))
+        out.append(
+            Neighbour(id=ex["id"], category=ex["category"], similarity=round(float(sim), 4), library=ex.get("library"))
+        )
     return out
 
 
-def _failure(t: TestCase, runs: Sequence[Run], text: str, scores: object, u: int, cluster_id: str,
-             category: str, category_name: str, is_new: bool, confidence: float, model: Model) -> Failure:
+def _failure(
+    t: TestCase,
+    runs: Sequence[Run],
+    text: str,
+    scores: object,
+    u: int,
+    cluster_id: str,
+    category: str,
+    category_name: str,
+    is_new: bool,
+    confidence: float,
+    model: Model,
+) -> Failure:
     message = t.message.strip().splitlines()[0] if t.message.strip() else ""
     return Failure(
         test=t.test,
@@ -213,8 +304,11 @@ def _playbook(cat: object, rep: TestCase) -> list[PlaybookStep]:
     for s in cat.playbook:  # type: ignore[attr-defined]
         command = s.command
         if command and test_file:
-            command = (command.replace("<test file>::<failing test>", rep.test)
-                       .replace("<test file>", test_file).replace("<test dir>", test_dir))
+            command = (
+                command.replace("<test file>::<failing test>", rep.test)
+                .replace("<test file>", test_file)
+                .replace("<test dir>", test_dir)
+            )
         steps.append(PlaybookStep(step=s.step, command=command))
     return steps
 
@@ -268,4 +362,4 @@ def _words(message: str) -> list[str]:
     return out
 
 
-__all__ = ["classify_runs", "OTHER"]
+__all__ = ["OTHER", "classify_runs"]

@@ -30,8 +30,11 @@ def render_table(result: ClassifyResult, console: Console) -> None:
     if s.failures == 0:
         console.print(f"no failures in {s.tests} tests ({', '.join(s.sources)})")
         return
-    table = Table(title=f"{s.failures} failures in {s.clusters} clusters · model {result.model.name}",
-                  show_lines=True, expand=True)
+    table = Table(
+        title=f"{s.failures} failures in {s.clusters} clusters · model {result.model.name}",
+        show_lines=True,
+        expand=True,
+    )
     table.add_column("cluster", no_wrap=True)
     table.add_column("category", ratio=3)
     table.add_column("size", justify="right", no_wrap=True)
@@ -44,8 +47,9 @@ def render_table(result: ClassifyResult, console: Console) -> None:
         if rep and rep.message:
             rep_text.append("\n" + rep.message[:160])
         style = "yellow" if c.is_new else ""
-        table.add_row(c.id, Text(_category_cell(c), style=style), str(c.size), f"{c.confidence:.2f}", rep_text,
-                      _first_step(c))
+        table.add_row(
+            c.id, Text(_category_cell(c), style=style), str(c.size), f"{c.confidence:.2f}", rep_text, _first_step(c)
+        )
     console.print(table)
     by = ", ".join(f"#{k}: {v}" if k != "new" else f"new: {v}" for k, v in s.by_category.items())
     console.print(f"{s.failures} failures · {s.known} in known categories · {s.new} new · {by}")
@@ -67,20 +71,27 @@ def render_markdown(result: ClassifyResult) -> str:
         f"**{s.clusters} clusters**: {s.known} in known categories, {s.new} in new ones. "
         f"Model `{result.model.name}`."
     )
-    lines += ["", "| cluster | category | size | confidence | representative | next step |",
-              "|---|---|---:|---:|---|---|"]
+    lines += [
+        "",
+        "| cluster | category | size | confidence | representative | next step |",
+        "|---|---|---:|---:|---|---|",
+    ]
     for c in result.clusters:
         rep = c.representative
         rep_cell = f"`{_md_escape(rep.test)}`<br>{_md_escape(rep.message[:120])}" if rep else ""
-        lines.append(f"| {c.id} | {_md_escape(_category_cell(c))} | {c.size} | {c.confidence:.2f} | {rep_cell} | "
-                     f"{_md_escape(_first_step(c))} |")
+        lines.append(
+            f"| {c.id} | {_md_escape(_category_cell(c))} | {c.size} | {c.confidence:.2f} | {rep_cell} | "
+            f"{_md_escape(_first_step(c))} |"
+        )
     lines.append("")
     for c in result.clusters:
         lines.append(f"<details><summary>{c.id} · {_md_escape(_category_cell(c))} · {c.size} failing</summary>")
         lines.append("")
         if c.exception:
-            lines.append(f"Exception `{c.exception}`" + (f"; frames shared by all: `{' → '.join(c.shared_frames)}`"
-                                                          if c.shared_frames else ""))
+            lines.append(
+                f"Exception `{c.exception}`"
+                + (f"; frames shared by all: `{' → '.join(c.shared_frames)}`" if c.shared_frames else "")
+            )
             lines.append("")
         if c.playbook:
             lines.append("Playbook:")

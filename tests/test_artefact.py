@@ -44,9 +44,13 @@ def test_round_trip(artefact):
 
 def test_same_inputs_same_bytes(tmp_path, artefact):
     again = tmp_path / "again"
-    write_artefact(again, {"name": "m"}, {"params": {"a": 1}},
-                   {"weights": np.arange(6, dtype=np.float32).reshape(2, 3)},
-                   [{"id": "e1", "category": "1", "text": "x"}])
+    write_artefact(
+        again,
+        {"name": "m"},
+        {"params": {"a": 1}},
+        {"weights": np.arange(6, dtype=np.float32).reshape(2, 3)},
+        [{"id": "e1", "category": "1", "text": "x"}],
+    )
     for name in os.listdir(artefact):
         assert (artefact / name).read_bytes() == (again / name).read_bytes(), name
 
@@ -97,7 +101,7 @@ def test_unknown_model_name():
 
 
 def test_directory_without_manifest(tmp_path):
-    with pytest.raises(ModelError, match="no manifest.json"):
+    with pytest.raises(ModelError, match=r"no manifest\.json"):
         resolve_model_path(tmp_path)
 
 

@@ -20,7 +20,7 @@ def emb() -> TinyEmbedder:
 
 
 def test_rows_are_l2_normalised_float32(emb):
-    X = emb.embed(TRAIN + ["exception: ValueError\nmessage: something entirely different"])
+    X = emb.embed([*TRAIN, "exception: ValueError\nmessage: something entirely different"])
     assert X.dtype == np.float32
     norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
     np.testing.assert_allclose(norms[:4], 1.0, rtol=1e-5)

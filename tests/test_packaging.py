@@ -16,12 +16,15 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.slow
 def test_wheel_install_classifies_from_another_directory(tmp_path, examples):
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
-                    str(wheels), str(ROOT)], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), str(ROOT)],
+        check=True,
+    )
     wheel = next(wheels.glob("clusterer-*.whl"))
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-                   check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)], check=True
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code = (
@@ -33,8 +36,14 @@ def test_wheel_install_classifies_from_another_directory(tmp_path, examples):
     env = dict(os.environ, PYTHONPATH=str(target))
     env.pop("CLUSTERER_MODEL", None)
     env["CLUSTERER_HOME"] = str(tmp_path / "home")  # no registry: the bundled model is the default
-    proc = subprocess.run([sys.executable, "-c", code, str(examples / "results.json")], cwd=elsewhere, env=env,
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(examples / "results.json")],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert str(target) in proc.stderr  # the installed copy ran, not the checkout
     doc = json.loads(proc.stdout)
