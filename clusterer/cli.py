@@ -79,7 +79,12 @@ def _write(text: str, output: Path | None) -> None:
 
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", "-m", help="Model directory or bundled model name (default: $CLUSTERER_MODEL or tiny)."),
+    typer.Option(
+        "--model",
+        "-m",
+        help="Model directory or bundled model name "
+        "(default: $CLUSTERER_MODEL, else the registry's active model, else tiny).",
+    ),
 ]
 
 
@@ -92,7 +97,9 @@ def classify(
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="Exit 1 when a new category (new) or any failure (any) is found.")
     ] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse results files larger than this.")] = 0,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse results files larger than this (0: the default, 200 MB).")
+    ] = 0,
     server: Annotated[
         str | None, typer.Option("--server", help="Upload to a running `cluster serve` at this URL instead.")
     ] = None,
@@ -160,8 +167,9 @@ def categories(
     for c in cats:
         console.print(f"[bold]#{c.id} {c.name}[/bold]  priority {c.priority} · {c.likelihood} · {c.severity}")
         for i, step in enumerate(c.playbook, start=1):
-            console.print(f"  {i}. {step.step}" + (f"\n     [dim]$ {step.command}[/dim]" if step.command else ""),
-                          highlight=False)
+            console.print(
+                f"  {i}. {step.step}" + (f"\n     [dim]$ {step.command}[/dim]" if step.command else ""), highlight=False
+            )
         console.print()
 
 
@@ -235,7 +243,9 @@ def analyze(
         bool, typer.Option("--html/--no-html", help="Write DIR/report.html (needs clusterer[report]).")
     ] = True,
     outlier_seconds: Annotated[float, typer.Option("--outlier-seconds", help="Slow outlier threshold.")] = 30.0,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse results files larger than this.")] = 0,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse results files larger than this (0: the default, 200 MB).")
+    ] = 0,
 ) -> None:
     """Analyse several runs of a suite: flaky vs deterministic failures, run metrics, categories, fix order.
 
@@ -263,8 +273,9 @@ def analyze(
             from .deliverables import write_analysis_folder
 
             try:
-                written = write_analysis_folder(result, loaded_runs, out, categories=loaded.categories,
-                                                coverage_file=coverage)
+                written = write_analysis_folder(
+                    result, loaded_runs, out, categories=loaded.categories, coverage_file=coverage
+                )
                 if html:
                     from .report_html import write_html_report
 
@@ -304,8 +315,10 @@ def analyze_schema(
 
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", help="Label store: a SQLite path or postgresql://… (default: $CLUSTERER_DB or "
-                              "$CLUSTERER_HOME/labels.db)."),
+    typer.Option(
+        "--db",
+        help="Label store: a SQLite path or postgresql://… (default: $CLUSTERER_DB or $CLUSTERER_HOME/labels.db).",
+    ),
 ]
 
 
@@ -338,8 +351,11 @@ def label(
     ] = None,
     answer: Annotated[
         Path | None,
-        typer.Option("--answer", help="The saved `classify --format json` answer that --cluster refers to "
-                                      "(default: classify the files again with the same model)."),
+        typer.Option(
+            "--answer",
+            help="The saved `classify --format json` answer that --cluster refers to "
+            "(default: classify the files again with the same model).",
+        ),
     ] = None,
     model: ModelOpt = None,
     db: DbOpt = None,
@@ -390,8 +406,7 @@ def _first(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
 
 
-labels_app = typer.Typer(help="List, export and import stored labels.", no_args_is_help=True,
-                         rich_markup_mode=None)
+labels_app = typer.Typer(help="List, export and import stored labels.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(labels_app, name="labels")
 
 
@@ -493,8 +508,11 @@ def categories_group(
                 known = set(Model.load(model).categories)
                 pending = [c for c in _store(None).categories() if c.id not in known]
             for c in pending:
-                Console().print(f"[bold]#{c.id} {c.name}[/bold]  (in the label store: label failures with it and run "
-                                "`cluster train` to use it)", highlight=False)
+                Console().print(
+                    f"[bold]#{c.id} {c.name}[/bold]  (in the label store: label failures with it and run "
+                    "`cluster train` to use it)",
+                    highlight=False,
+                )
 
 
 @categories_app.command("add")
@@ -603,9 +621,15 @@ def train(
         else:
             from .registry import DEFAULT_TOLERANCE, train_and_register
 
-            report = train_and_register(store, embedder=embedder, activate=activate, force=force,
-                                        tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
-                                        corpus=corpus, split=split)
+            report = train_and_register(
+                store,
+                embedder=embedder,
+                activate=activate,
+                force=force,
+                tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance,
+                corpus=corpus,
+                split=split,
+            )
     if as_json:
         _print_json(report)
         return
@@ -614,25 +638,38 @@ def train(
     held = report["evaluation"].get("heldout", {})
     user = report["evaluation"].get("user_heldout")
     where = report.get("id") or report["path"]
-    err.print(f"trained {where}: {report['rows']} rows ({labels['used']} of your labels, {labels['held_out']} held "
-              f"out), categories {' '.join(report['categories'])}", markup=False)
-    err.print(f"shared held-out ({held.get('rows')} failures): macro-F1 {held.get('macro_f1')}, wrong-known rate "
-              f"{held.get('wrong_known_rate')}, new precision {held.get('new_precision')}", markup=False)
+    err.print(
+        f"trained {where}: {report['rows']} rows ({labels['used']} of your labels, {labels['held_out']} held "
+        f"out), categories {' '.join(report['categories'])}",
+        markup=False,
+    )
+    err.print(
+        f"shared held-out ({held.get('rows')} failures): macro-F1 {held.get('macro_f1')}, wrong-known rate "
+        f"{held.get('wrong_known_rate')}, new precision {held.get('new_precision')}",
+        markup=False,
+    )
     if user:
-        err.print(f"your held-out labels ({user.get('rows')}): macro-F1 {user.get('macro_f1')}, accuracy "
-                  f"{user.get('accuracy_known')}", markup=False)
+        err.print(
+            f"your held-out labels ({user.get('rows')}): macro-F1 {user.get('macro_f1')}, accuracy "
+            f"{user.get('accuracy_known')}",
+            markup=False,
+        )
     cmp = report.get("comparison")
     if cmp:
-        err.print(f"vs {report['previous']}: macro-F1 {cmp['before']['macro_f1']} -> {cmp['after']['macro_f1']}, "
-                  f"{cmp['changed_rows']} of {cmp['rows']} held-out answers changed", markup=False)
+        err.print(
+            f"vs {report['previous']}: macro-F1 {cmp['before']['macro_f1']} -> {cmp['after']['macro_f1']}, "
+            f"{cmp['changed_rows']} of {cmp['rows']} held-out answers changed",
+            markup=False,
+        )
     if report.get("activated"):
         err.print(f"activated {report['id']} (cluster models rollback to undo)", markup=False)
     elif report.get("refused"):
         err.print(f"not activated: {report['refused']}", markup=False)
 
 
-models_app = typer.Typer(help="The model registry: list, show, activate, roll back.", no_args_is_help=True,
-                         rich_markup_mode=None)
+models_app = typer.Typer(
+    help="The model registry: list, show, activate, roll back.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(models_app, name="models")
 
 
@@ -655,9 +692,16 @@ def models_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON
     for col in ("", "id", "categories", "rows", "your labels", "held-out macro-F1", "wrong-known", "path"):
         table.add_column(col)
     for r in rows:
-        table.add_row("*" if r["active"] else "", r["id"] + (" (bundled)" if r["bundled"] else ""),
-                      " ".join(str(c) for c in r["categories"]), str(r["training_rows"]), str(r["user_labels"]),
-                      str(r["heldout_macro_f1"]), str(r["heldout_wrong_known_rate"]), r["path"])
+        table.add_row(
+            "*" if r["active"] else "",
+            r["id"] + (" (bundled)" if r["bundled"] else ""),
+            " ".join(str(c) for c in r["categories"]),
+            str(r["training_rows"]),
+            str(r["user_labels"]),
+            str(r["heldout_macro_f1"]),
+            str(r["heldout_wrong_known_rate"]),
+            r["path"],
+        )
     Console(width=None if sys.stdout.isatty() else 160).print(table)
 
 
@@ -695,8 +739,14 @@ def models_activate(
         tol = DEFAULT_TOLERANCE if tolerance is None else tolerance
         res = Registry().activate(model_id, force=force, tolerance=tol)
     cmp = res.get("comparison")
-    extra = (f" (macro-F1 {cmp['before']['macro_f1']} -> {cmp['after']['macro_f1']}, {cmp['changed_rows']} of "
-             f"{cmp['rows']} held-out answers changed)") if cmp else ""
+    extra = (
+        (
+            f" (macro-F1 {cmp['before']['macro_f1']} -> {cmp['after']['macro_f1']}, {cmp['changed_rows']} of "
+            f"{cmp['rows']} held-out answers changed)"
+        )
+        if cmp
+        else ""
+    )
     verb = "activated" if res.get("changed") else "already active:"
     _stderr().print(f"{verb} {res['active']}{extra}", markup=False)
 

@@ -34,3 +34,4 @@ def _private_clusterer_home(tmp_path_factory, monkeypatch):
     model there would change every default-model answer."""
     monkeypatch.setenv("CLUSTERER_HOME", str(tmp_path_factory.mktemp("clusterer-home")))
     monkeypatch.delenv("CLUSTERER_DB", raising=False)
+    monkeypatch.delenv("CLUSTERER_MODEL", raising=False)
