@@ -1,0 +1,118 @@
+"""Build the semantic and hybrid model artefacts, choosing their parameters by grouped CV on the training split.
+
+Each candidate (embedder parameters x classifier C) is fitted on the training split only; its out-of-fold
+calibration figures (folds leave whole libraries out) give a cost with the classifier's own rule: a wrong known
+answer (a known failure given another category, or an unrelated failure given a known one) costs ``wrong_cost``,
+a known failure answered "new" costs 1. The cheapest candidate is trained with :func:`clusterer.train.train_model`
+(same calibration as the tiny model) and evaluated on the held-out split; the grid and the costs are recorded in
+the manifest under ``training.selection``. The held-out split is never used to choose.
+
+Needs the semantic extra. Usage (from the repository root)::
+
+    python models/build.py semantic hybrid        # writes models/semantic, models/hybrid
+    python models/build.py hybrid --out /tmp/m    # elsewhere
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GRIDS: dict[str, list[dict[str, Any]]] = {
+    "semantic": [{"cut": cut} for cut in ("priority", "head")],
+    "hybrid": [{"semantic_weight": w} for w in (0.1, 0.2, 0.35)],
+}
+C_GRID = (10.0, 30.0, 100.0)
+
+
+def make_embedder(kind: str, params: dict[str, Any]) -> Any:
+    """An unfitted embedder of ``kind`` with ``params``."""
+    from clusterer.embed_semantic import HybridEmbedder, SemanticEmbedder
+
+    if kind == "semantic":
+        return SemanticEmbedder(**params)
+    return HybridEmbedder(semantic=SemanticEmbedder(cut=params.get("cut", "priority")), **params)
+
+
+def cv_cost(calibration: dict[str, Any], n_known: int, n_other: int, wrong_cost: float) -> float:
+    """Out-of-fold cost per failure from the classifier's calibration figures."""
+    wrong = calibration["wrong_known_rate"] * n_known + (1.0 - calibration["other_said_new"]) * n_other
+    declined = (1.0 - calibration["coverage_known"]) * n_known
+    return (wrong_cost * wrong + declined) / max(1, n_known + n_other)
+
+
+def select(kind: str, rows: list[dict[str, Any]]) -> tuple[dict[str, Any], float, list[dict[str, Any]]]:
+    """The cheapest (embedder params, C) of ``kind`` by grouped CV on ``rows``; returns it and the whole grid."""
+    from threadpoolctl import threadpool_limits
+
+    from clusterer.classify import OTHER, ExemplarClassifier
+    from clusterer.evaluate import row_text
+
+    texts = [r.get("canonical") or row_text(r) for r in rows]
+    labels = [str(r["category"]) for r in rows]
+    groups = [f"{r['category']}:{r.get('library') or r['id']}" for r in rows]
+    n_other = sum(1 for c in labels if c == OTHER)
+    n_known = len(labels) - n_other
+    grid = []
+    for params in GRIDS[kind]:
+        with threadpool_limits(limits=1):
+            X = make_embedder(kind, params).fit(texts).transform(texts)
+            for C in C_GRID:
+                clf = ExemplarClassifier(C=C).fit(X, labels, groups=groups)
+                cost = cv_cost(clf.calibration_, n_known, n_other, clf.wrong_cost)
+                grid.append({"embedder": params, "C": C, "cv_cost": round(cost, 4)} | clf.calibration_)
+                print(f"  {kind} {params} C={C:g}: CV cost {cost:.4f}", file=sys.stderr, flush=True)
+    best = min(grid, key=lambda g: g["cv_cost"])
+    return best["embedder"], float(best["C"]), grid
+
+
+def build(kind: str, out: Path) -> dict[str, Any]:
+    """Select, train and write one artefact; returns its held-out figures."""
+    from clusterer.model import Model
+    from clusterer.train import read_corpus, train_model
+
+    train, heldout, spec = read_corpus(ROOT / "corpus" / "data", ROOT / "corpus" / "split.json")
+    t0 = time.perf_counter()
+    params, C, grid = select(kind, train)
+    train_model(
+        train,
+        out,
+        name=kind,
+        heldout=heldout,
+        split=spec,
+        embedder=make_embedder(kind, params),
+        classifier_params={"C": C},
+        training_info={
+            "selection": {
+                "rule": "min out-of-fold cost (wrong_cost x wrong + declined) by GroupKFold over libraries, "
+                "training split only",
+                "chosen": {"embedder": params, "C": C},
+                "grid": grid,
+            }
+        },
+    )
+    figures = Model.load(out).manifest["evaluation"]["heldout"]
+    print(f"{kind}: {params} C={C:g} -> {out} in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
+    return figures
+
+
+def main() -> None:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("kinds", nargs="+", choices=sorted(GRIDS))
+    ap.add_argument("--out", type=Path, default=ROOT / "models", help="parent folder of the artefacts")
+    args = ap.parse_args()
+    for kind in args.kinds:
+        figures = build(kind, args.out / kind)
+        keys = ("macro_f1", "wrong_known_rate", "coverage_known", "new_precision", "new_recall", "ari_unknown")
+        print(json.dumps({"model": kind} | {k: figures.get(k) for k in keys}))
+
+
+if __name__ == "__main__":
+    main()
