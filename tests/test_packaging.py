@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_wheel_install_classifies_from_another_directory(tmp_path, examples):
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
         check=True,
     )
     wheel = next(wheels.glob("clusterer-*.whl"))
