@@ -168,7 +168,7 @@ def score(
         confusion.setdefault(a, {}).setdefault(b, 0)
         confusion[a][b] += 1
     ari = None
-    unknown = np.flatnonzero(~is_known)
+    unknown = np.flatnonzero(~is_known).tolist()
     if causes is not None and unknown_groups is not None and len(unknown) > 1:
         ari = float(adjusted_rand_score([str(causes[i]) for i in unknown], [unknown_groups[i] for i in unknown]))
     supported = [c for c in per if per[c]["support"]]
@@ -209,7 +209,7 @@ def evaluate(model: Model, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         for i, g in zip(unknown, labels, strict=True):
             groups[i] = int(g)
     causes = [str(r.get("cause")) for r in rows]
-    return score(truth, pred.tolist(), conf, causes, groups)
+    return score(truth, pred.tolist(), conf.tolist(), causes, groups)
 
 
 # -- labelled inputs ------------------------------------------------------------------------------------------
