@@ -34,6 +34,7 @@ from .errors import ModelError
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+CARD = "README.md"
 DEFAULT_MODEL = "tiny"
 MODEL_ENV = "CLUSTERER_MODEL"
 
@@ -234,10 +235,14 @@ def write_artefact(
         for name, arr in sorted(arrays.items()):
             with (tmp / f"{name}.npy").open("wb") as fh:
                 np.save(fh, np.ascontiguousarray(arr), allow_pickle=False)
+        card = Path(target) / CARD
+        if card.is_file():  # the model card is written by people, not by training: it carries over
+            shutil.copyfile(card, tmp / CARD)
         lines = "".join(json.dumps(e, sort_keys=True, ensure_ascii=False) + "\n" for e in exemplars)
         (tmp / "exemplars.jsonl").write_bytes(lines.encode("utf-8"))
         for file in sorted(tmp.iterdir()):
-            files[file.name] = _sha256(file)
+            if file.name != CARD:
+                files[file.name] = _sha256(file)
         full = dict(manifest, format_version=FORMAT_VERSION, files=files)
         (tmp / MANIFEST).write_bytes(dumps_json(full))
     return target

@@ -130,3 +130,11 @@ def test_killed_write_leaves_previous_artefact(artefact):
     assert proc.returncode == -9
     assert {p.name: p.read_bytes() for p in artefact.iterdir()} == before
     read_artefact(artefact)  # still verifies
+
+
+def test_model_card_survives_a_rewrite_and_is_not_checksummed(artefact):
+    (artefact / "README.md").write_text("# card\n")
+    write_artefact(artefact, {"name": "m"}, {"params": {"a": 2}}, {"weights": np.zeros(2, dtype=np.float32)}, [])
+    assert (artefact / "README.md").read_text() == "# card\n"
+    art = read_artefact(artefact)
+    assert "README.md" not in art.manifest["files"] and art.documents["params"] == {"a": 2}
