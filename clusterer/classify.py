@@ -175,11 +175,12 @@ class ExemplarClassifier(ParamsMixin):
     def scores(self, X: Any) -> Scores:
         """Probabilities, per-class best similarity and the k nearest exemplars of each row of ``X``."""
         check_is_fitted(self, "coef_")
-        logits = _dense(X @ self.coef_.T) + self.intercept_
+        coef_t, exemplars_t = self._transposed()
+        logits = _dense(X @ coef_t) + self.intercept_
         logits -= logits.max(axis=1, keepdims=True)
         proba = np.exp(logits)
         proba /= proba.sum(axis=1, keepdims=True)
-        sims = _dense(X @ self.exemplars_.T).astype(np.float32)
+        sims = _dense(X @ exemplars_t).astype(np.float32)
         k = min(self.k, sims.shape[1])
         part = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k else np.zeros((len(sims), 0), int)
         part_sims = np.take_along_axis(sims, part, axis=1)
@@ -191,6 +192,17 @@ class ExemplarClassifier(ParamsMixin):
             nearest=nearest,
             nearest_sim=np.take_along_axis(part_sims, order, axis=1),
         )
+
+    def _transposed(self) -> tuple[np.ndarray, Any]:
+        """``coef_.T`` as a C-contiguous array and ``exemplars_.T`` as CSR, built once: a sparse query times these
+        is a direct kernel call, with no per-request format conversion of the model's matrices."""
+        cached = self.__dict__.get("_transposed_")
+        if cached is None or cached[0] is not self.coef_ or cached[1] is not self.exemplars_:
+            ex = self.exemplars_
+            ex_t = ex.T.tocsr() if sp.issparse(ex) else np.ascontiguousarray(ex.T)
+            cached = (self.coef_, self.exemplars_, np.ascontiguousarray(self.coef_.T), ex_t)
+            self.__dict__["_transposed_"] = cached
+        return cached[2], cached[3]
 
     def predict(self, X: Any) -> np.ndarray:
         """Category id per row, or ``"new"`` where the calibrated decision declines."""
