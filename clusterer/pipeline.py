@@ -167,6 +167,7 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
 
     several = len(runs) > 1
     clusters: list[Cluster] = []
+    memo: dict[int, list[Neighbour]] = {}
     failure_out: list[Failure | None] = [None] * len(failures)
     new_count = 0
     for ci, g in enumerate(ordered):
@@ -194,14 +195,12 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
                 failures[f],
                 runs,
                 texts[f],
-                scores,
-                u,
+                _neighbours(scores, u, model, memo),
                 cluster_id,
                 category,
                 category_name,
                 is_new,
                 decision.confidence,
-                model,
             )
         rep_failure = next(f for f in g.failures if of_failure[f] == rep_unique)
         cat = model.categories.get(category) if not is_new else None
@@ -223,7 +222,7 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
                 members=[_member(failures[f], several) for f in g.failures],
                 runs=sorted({failures[f].run for f in g.failures}),
                 shared_frames=_shared_frames(member_texts),
-                nearest=_neighbours(scores, rep_unique, model),
+                nearest=_neighbours(scores, rep_unique, model, memo),
                 priority=cat.priority if cat else None,
                 playbook=_playbook(cat, failures[rep_failure]) if cat else [],
             )
@@ -254,28 +253,33 @@ def _member(t: TestCase, several: bool) -> str:
     return f"{t.test}@run{t.run}" if several else t.test
 
 
-def _neighbours(scores: object, u: int, model: Model) -> list[Neighbour]:
+def _neighbours(scores: object, u: int, model: Model, memo: dict[int, list[Neighbour]]) -> list[Neighbour]:
+    """The nearest exemplars of distinct text ``u`` (computed once per text: its failures share the list)."""
+    if u in memo:
+        return list(memo[u])
     out = []
     for idx, sim in zip(scores.nearest[u].tolist(), scores.nearest_sim[u].tolist(), strict=True):  # type: ignore[attr-defined]
         ex = model.exemplars[idx]
         out.append(
-            Neighbour(id=ex["id"], category=ex["category"], similarity=round(float(sim), 4), library=ex.get("library"))
+            # built from the model's own verified data: construct without re-validating (hot path of the service)
+            Neighbour.model_construct(
+                id=ex["id"], category=ex["category"], similarity=round(float(sim), 4), library=ex.get("library")
+            )
         )
-    return out
+    memo[u] = out
+    return list(out)
 
 
 def _failure(
     t: TestCase,
     runs: Sequence[Run],
     text: str,
-    scores: object,
-    u: int,
+    nearest: list[Neighbour],
     cluster_id: str,
     category: str,
     category_name: str,
     is_new: bool,
     confidence: float,
-    model: Model,
 ) -> Failure:
     message = t.message.strip().splitlines()[0] if t.message.strip() else ""
     return Failure(
@@ -292,7 +296,7 @@ def _failure(
         confidence=round(float(min(1.0, max(0.0, confidence))), 4),
         is_new=is_new,
         cluster=cluster_id,
-        nearest=_neighbours(scores, u, model),
+        nearest=nearest,
     )
 
 
