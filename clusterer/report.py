@@ -39,13 +39,14 @@ def render_table(result: ClassifyResult, console: Console) -> None:
     table.add_column("category", ratio=3)
     table.add_column("size", justify="right", no_wrap=True)
     table.add_column("conf.", justify="right", no_wrap=True)
-    table.add_column("representative test · message", ratio=5)
-    table.add_column("next step", ratio=4)
+    # fold, never ellipsize: a test id and a command are only useful whole (they get copied into a terminal)
+    table.add_column("representative test · message", ratio=5, overflow="fold")
+    table.add_column("next step", ratio=4, overflow="fold")
     for c in result.clusters:
         rep = c.representative
         rep_text = Text(rep.test if rep else "", style="bold")
         if rep and rep.message:
-            rep_text.append("\n" + rep.message[:160])
+            rep_text.append("\n" + rep.message[:300])
         style = "yellow" if c.is_new else ""
         table.add_row(
             c.id, Text(_category_cell(c), style=style), str(c.size), f"{c.confidence:.2f}", rep_text, _first_step(c)
@@ -78,7 +79,7 @@ def render_markdown(result: ClassifyResult) -> str:
     ]
     for c in result.clusters:
         rep = c.representative
-        rep_cell = f"`{_md_escape(rep.test)}`<br>{_md_escape(rep.message[:120])}" if rep else ""
+        rep_cell = f"`{_md_escape(rep.test)}`<br>{_md_escape(rep.message[:300])}" if rep else ""
         lines.append(
             f"| {c.id} | {_md_escape(_category_cell(c))} | {c.size} | {c.confidence:.2f} | {rep_cell} | "
             f"{_md_escape(_first_step(c))} |"
