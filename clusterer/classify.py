@@ -21,6 +21,7 @@ import scipy.sparse as sp
 from ._params import ParamsMixin, check_is_fitted
 
 OTHER = "other"
+_MAX_WEIGHT = 5.0  # cap of a class's weight, in medians of the balanced class weights
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,19 @@ class ExemplarClassifier(ParamsMixin):
         self.n_splits = n_splits
 
     # -- fitting --------------------------------------------------------------------------------------------
-    def _linear(self) -> Any:
+    def _fit_linear(self, X: Any, y: np.ndarray) -> Any:
+        """Class-balanced logistic regression, with no class weighted above ``_MAX_WEIGHT`` times the median.
+
+        Plain "balanced" weights give a category with three labels (a user's new #8) twenty times the weight of
+        a row of the others, so three labels would reshape every decision; capped, a young category still counts
+        but cannot move the established ones.
+        """
         from sklearn.linear_model import LogisticRegression
 
-        return LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced")
+        classes, inverse, counts = np.unique(y, return_inverse=True, return_counts=True)
+        weights = len(y) / (len(classes) * counts.astype(np.float64))
+        weights = np.minimum(weights, _MAX_WEIGHT * np.median(weights))
+        return LogisticRegression(C=self.C, max_iter=5000).fit(X, y, sample_weight=weights[inverse])
 
     def fit(self, X: Any, y: Any, groups: Any = None) -> ExemplarClassifier:
         """Learn from exemplar vectors ``X`` with labels ``y`` (category ids and ``"other"``); returns ``self``.
@@ -105,7 +115,7 @@ class ExemplarClassifier(ParamsMixin):
         """
         y = np.asarray(y, dtype=object).astype(str)
         self.classes_ = np.array(sorted(set(y)), dtype=object)
-        lr = self._linear().fit(X, y)
+        lr = self._fit_linear(X, y)
         self.coef_ = lr.coef_.astype(np.float32)
         self.intercept_ = lr.intercept_.astype(np.float32)
         self.exemplars_ = sp.csr_matrix(X, dtype=np.float32) if sp.issparse(X) else np.asarray(X, np.float32)
@@ -121,8 +131,13 @@ class ExemplarClassifier(ParamsMixin):
         n_splits = min(self.n_splits, len(set(groups.tolist())))
         proba = np.zeros((n, len(self.classes_)), dtype=np.float64)
         best_sim = np.zeros((n, len(self.classes_)), dtype=np.float64)
+        # A failure whose category has no example in its fold's training part (a young category with all its labels
+        # in one test file, say) can only be answered "new" by that fold's model: for calibration its right answer
+        # is "new", not a known category it could not have learned.
+        y_cal = y.copy()
         for train, test in GroupKFold(n_splits=n_splits).split(np.zeros(n), y, groups):
-            lr = self._linear().fit(X[train], y[train])
+            lr = self._fit_linear(X[train], y[train])
+            y_cal[test[~np.isin(y[test], lr.classes_)]] = OTHER
             p = lr.predict_proba(X[test])
             cols = [list(self.classes_).index(c) for c in lr.classes_]
             proba[np.ix_(test, cols)] = p
@@ -143,6 +158,7 @@ class ExemplarClassifier(ParamsMixin):
         sim_ok = np.array([best_sim[i, pred[i]] >= self.sim_threshold_[str(pred_label[i])] for i in range(n)])
         candidates = np.unique(np.round(conf, 4))
         chosen, best_cost = 1.0, float("inf")
+        y = y_cal
         is_known = y != OTHER
         for t in candidates:
             answered = (conf >= t) & sim_ok & (conf > other_p)

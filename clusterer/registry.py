@@ -36,8 +36,10 @@ from .model import DEFAULT_MODEL, MANIFEST, bundled_models_dir
 STATE = "state.json"
 EVENTS = "events.jsonl"
 #: How much lower (absolute macro-F1 over #1-#7 on the shared held-out data) a model may score and still be
-#: activated without --force: absorbs ties broken differently, not a real regression.
-DEFAULT_TOLERANCE = 0.005
+#: activated without --force: the same 0.02 as the CI quality gate (`cluster eval --gate`). On the 86 known
+#: held-out failures one changed answer moves macro-F1 by 0.01-0.05, so a tighter bound would refuse a retrain
+#: whose answers moved by a single failure.
+DEFAULT_TOLERANCE = 0.02
 _VERSION = re.compile(r"^v(\d+)$")
 
 
