@@ -26,6 +26,8 @@ _SCRUB = (
     (re.compile(r"^[^\n]*(?:@[\w.]*failure\(|\bcategory=\"|\bcategory=')[^\n]*\n?", re.M), ""),
     (re.compile(r"(?:[\w./-]*/)?(?:corpus/|rpus/)?scenarios/" + _GROUPS + r"/"), "tests/"),
     (re.compile(r"(?:[\w.-]*/)*venvs/[\w.-]+/"), "/venv/"),
+    # the negatives' infrastructure scenarios live in other/infra/: that folder name is a label too
+    (re.compile(r"\b(tests/|app\.)infra([/.])"), r"\1"),
     (re.compile(r"\b(?:corpus\.scenarios\.)?" + _GROUPS + r"\.(?=[a-z_][a-z0-9_]*)"), "app."),
 )
 

@@ -6,10 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VENV="${VENV:-/work/venvs/async-api-rl}"
-if [ ! -x "$VENV/bin/pytest" ]; then
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q -r corpus/requirements-async-api-rl.txt
-fi
+[ -x "$VENV/bin/pytest" ] || python3 -m venv "$VENV"
+# always: an existing venv must pick up requirements added since it was made
+"$VENV/bin/pip" install -q -r corpus/requirements-async-api-rl.txt
 
 PORT="${SCENARIO_REDIS_PORT:-6390}"
 if ! command -v redis-server >/dev/null; then

@@ -5,10 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VENV=${VENV:-/work/venvs/corpus-other}
-if [ ! -x "$VENV/bin/pytest" ]; then
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q -r corpus/requirements-corpus-other.txt
-fi
+[ -x "$VENV/bin/pytest" ] || python3 -m venv "$VENV"
+# always: an existing venv must pick up requirements added since it was made
+"$VENV/bin/pip" install -q -r corpus/requirements-corpus-other.txt
 
 PORT=${OTHER_REDIS_PORT:-6391}
 if ! command -v redis-server >/dev/null; then

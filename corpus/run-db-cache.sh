@@ -14,8 +14,9 @@ if [ ! -x "$VENV/bin/python" ]; then
   # ("SystemError: AST constructor recursion depth mismatch") in the SQLAlchemy asyncio scenarios.
   PY=$(command -v python3.12 || command -v python3)
   "$PY" -m venv "$VENV"
-  "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
 fi
+# always: an existing venv must pick up requirements added since it was made
+"$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
 
 # Dedicated PostgreSQL cluster (port 5439) with few connection slots, so that "too many clients" is real.
 PGVER=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1)
