@@ -215,7 +215,7 @@ class ExemplarClassifier(ParamsMixin):
         cached = self.__dict__.get("_transposed_")
         if cached is None or cached[0] is not self.coef_ or cached[1] is not self.exemplars_:
             ex = self.exemplars_
-            ex_t = ex.T.tocsr() if sp.issparse(ex) else np.ascontiguousarray(ex.T)
+            ex_t: Any = sp.csr_matrix(ex.T) if sp.issparse(ex) else np.ascontiguousarray(ex.T)
             cached = (self.coef_, self.exemplars_, np.ascontiguousarray(self.coef_.T), ex_t)
             self.__dict__["_transposed_"] = cached
         return cached[2], cached[3]

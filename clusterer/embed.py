@@ -125,7 +125,7 @@ class TinyEmbedder(ParamsMixin):
 
     # -- stages ---------------------------------------------------------------------------------------------
     @property
-    def _cache(self) -> dict[str, np.ndarray]:
+    def _cache(self) -> dict[str, Any]:
         cache = self.__dict__.get("_cache_")
         if cache is None:
             cache = self.__dict__["_cache_"] = {}
@@ -134,11 +134,11 @@ class TinyEmbedder(ParamsMixin):
     def _word_column(self, word: str) -> int:
         """Hashed column of one word (cached)."""
         key = "w\0" + word
-        col = self._cache.get(key)
+        col: int | None = self._cache.get(key)
         if col is None:
             col = _hash("w" + word)
             self._remember(key, col)
-        return int(col)
+        return col
 
     def _char_columns(self, token: str) -> np.ndarray:
         """Hashed columns of the character n-grams of one whitespace token (``char_wb`` style, padded)."""
