@@ -77,8 +77,12 @@ async def level(url: str, data: bytes, source: str, expected: bytes, concurrency
             for _ in todo:
                 start = time.perf_counter()
                 try:
-                    r = await client.post("/v1/classify", params={"source": source}, content=data,
-                                          headers={"Content-Type": "application/json"})
+                    r = await client.post(
+                        "/v1/classify",
+                        params={"source": source},
+                        content=data,
+                        headers={"Content-Type": "application/json"},
+                    )
                     if r.status_code != 200:
                         errors[str(r.status_code)] += 1
                     elif r.content != expected:
@@ -90,8 +94,14 @@ async def level(url: str, data: bytes, source: str, expected: bytes, concurrency
         start = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         wall = time.perf_counter() - start
-    return {"p50": percentile(latencies, 0.5), "p99": percentile(latencies, 0.99), "rps": n / wall,
-            "errors": sum(errors.values()), "n": n, "why": ", ".join(f"{k}: {v}" for k, v in errors.items())}
+    return {
+        "p50": percentile(latencies, 0.5),
+        "p99": percentile(latencies, 0.99),
+        "rps": n / wall,
+        "errors": sum(errors.values()),
+        "n": n,
+        "why": ", ".join(f"{k}: {v}" for k, v in errors.items()),
+    }
 
 
 def main() -> None:
@@ -102,8 +112,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="requests per concurrency level")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--repeat", type=int, default=30, help="in-process classify repetitions")
-    parser.add_argument("--model", type=Path, default=ROOT / "models/tiny",
-                        help="model directory; served (and used in process) from a private copy")
+    parser.add_argument(
+        "--model",
+        type=Path,
+        default=ROOT / "models/tiny",
+        help="model directory; served (and used in process) from a private copy",
+    )
     args = parser.parse_args()
 
     from clusterer.ingest import parse_results
@@ -111,25 +125,44 @@ def main() -> None:
     data = args.file.read_bytes()
     run = parse_results(data, source=str(args.file))
     source = str(args.file)
-    print(f"file {args.file.relative_to(ROOT) if args.file.is_relative_to(ROOT) else args.file}: "
-          f"{len(data) / 1024:.0f} KiB, {len(run.tests)} tests, {len(run.failures)} failures; "
-          f"{os.cpu_count()} CPUs; python {sys.version.split()[0]}")
+    print(
+        f"file {args.file.relative_to(ROOT) if args.file.is_relative_to(ROOT) else args.file}: "
+        f"{len(data) / 1024:.0f} KiB, {len(run.tests)} tests, {len(run.failures)} failures; "
+        f"{os.cpu_count()} CPUs; python {sys.version.split()[0]}"
+    )
     scratch = tempfile.TemporaryDirectory(prefix="bench-service-")
     model = Path(scratch.name) / args.model.name
     shutil.copytree(args.model, model)  # a retraining in another checkout cannot change the model mid-run
     times = in_process(args.file, args.repeat, model)
-    print(f"in-process classify (parse + classify + render_json, model loaded once): "
-          f"median {statistics.median(times) * 1000:.1f} ms, p99 {percentile(times, 0.99) * 1000:.1f} ms, "
-          f"{1 / statistics.median(times):.1f}/s on one core")
+    print(
+        f"in-process classify (parse + classify + render_json, model loaded once): "
+        f"median {statistics.median(times) * 1000:.1f} ms, p99 {percentile(times, 0.99) * 1000:.1f} ms, "
+        f"{1 / statistics.median(times):.1f}/s on one core"
+    )
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if k != "PROMETHEUS_MULTIPROC_DIR"}
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "clusterer.cli", "serve", "--port", str(port), "--workers",
-                                 str(args.workers), "--model", str(model)],
-                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "clusterer.cli",
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                str(args.workers),
+                "--model",
+                str(model),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         try:
             while True:
                 try:
@@ -142,8 +175,13 @@ def main() -> None:
                     sys.exit(f"cluster serve did not become ready:\n{log.read().decode(errors='replace')}")
                 time.sleep(0.1)
             print(f"cluster serve --workers {args.workers}: ready in {time.perf_counter() - started:.1f} s")
-            first = httpx.post(url + "/v1/classify", params={"source": source}, content=data,
-                               headers={"Content-Type": "application/json"}, timeout=120)
+            first = httpx.post(
+                url + "/v1/classify",
+                params={"source": source},
+                content=data,
+                headers={"Content-Type": "application/json"},
+                timeout=120,
+            )
             if first.status_code != 200:
                 sys.exit(f"first answer: HTTP {first.status_code} {first.text[:300]}")
             expected = first.content
@@ -151,8 +189,10 @@ def main() -> None:
             print(f"{'concurrency':>11} {'requests':>8} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>7} {'errors':>6}")
             for c in args.concurrency:
                 f = asyncio.run(level(url, data, source, expected, c, args.requests))
-                print(f"{c:>11} {f['n']:>8.0f} {f['p50'] * 1000:>8.1f} {f['p99'] * 1000:>8.1f} {f['rps']:>7.1f} "
-                      f"{f['errors']:>6.0f}  {f['why']}")
+                print(
+                    f"{c:>11} {f['n']:>8.0f} {f['p50'] * 1000:>8.1f} {f['p99'] * 1000:>8.1f} {f['rps']:>7.1f} "
+                    f"{f['errors']:>6.0f}  {f['why']}"
+                )
         finally:
             proc.terminate()
             proc.wait(20)

@@ -130,13 +130,21 @@ def fix_order(result: ClassifyResult, histories: Sequence[TestHistory], slugs: M
     flaky = {h.test for h in histories if h.flaky}
     per: dict[str, dict[str, Any]] = {}
     for c in result.clusters:
-        e = per.setdefault(c.category, {"priority": c.priority, "name": c.category_name if not c.is_new else c.name,
-                                        "tests": set(), "failures": 0})
+        e = per.setdefault(
+            c.category,
+            {
+                "priority": c.priority,
+                "name": c.category_name if not c.is_new else c.name,
+                "tests": set(),
+                "failures": 0,
+            },
+        )
         e["failures"] += c.size
     for f in result.failures:
         per[f.category]["tests"].add(f.test)
-    ranked = sorted(per.items(), key=lambda kv: (kv[1]["priority"] or 9, -len(kv[1]["tests"]), -kv[1]["failures"],
-                                                 kv[0]))
+    ranked = sorted(
+        per.items(), key=lambda kv: (kv[1]["priority"] or 9, -len(kv[1]["tests"]), -kv[1]["failures"], kv[0])
+    )
     return [
         FixItem(
             rank=i + 1,

@@ -80,8 +80,14 @@ def _summary_lines(a: AnalysisResult) -> list[str]:
         f"- **Time:** {m.total_time:.2f} s in all, average test {_secs(m.average_test_duration)}, "
         f"P50 {_secs(m.durations.p50)} · P95 {_secs(m.durations.p95)} · P99 {_secs(m.durations.p99)}; "
         f"{len(m.outliers)} outliers over {m.outlier_threshold:g} s",
-    ] + ([f"- **Coverage:** lines {m.coverage.line_rate:.2f}%, branches "
-          f"{'–' if m.coverage.branch_rate is None else f'{m.coverage.branch_rate:.2f}%'}"] if m.coverage else [])
+    ] + (
+        [
+            f"- **Coverage:** lines {m.coverage.line_rate:.2f}%, branches "
+            f"{'–' if m.coverage.branch_rate is None else f'{m.coverage.branch_rate:.2f}%'}"
+        ]
+        if m.coverage
+        else []
+    )
 
 
 def _fix_order_table(a: AnalysisResult, link: bool) -> list[str]:
@@ -89,8 +95,10 @@ def _fix_order_table(a: AnalysisResult, link: bool) -> list[str]:
     for item in a.fix_order:
         cat = f"#{item.category} {item.name}" if not item.category.startswith("new") else item.name
         doc = f"[{item.document}](../{item.document})" if link else f"`{item.document}`"
-        lines.append(f"| {item.rank} | {item.fix_priority} | {_md(cat)} | {item.tests} | {item.failures} | "
-                     f"{item.flaky_tests} | {doc} |")
+        lines.append(
+            f"| {item.rank} | {item.fix_priority} | {_md(cat)} | {item.tests} | {item.failures} | "
+            f"{item.flaky_tests} | {doc} |"
+        )
     return lines
 
 
@@ -106,46 +114,69 @@ def _flaky_table(a: AnalysisResult) -> list[str]:
 
 
 def _duration_row(label: str, d: Any) -> str:
-    return (f"| {label} | {d.count} | {d.total:.3f} | {_secs(d.mean)} | {_secs(d.p50)} | {_secs(d.p95)} | "
-            f"{_secs(d.p99)} | {_secs(d.max)} |")
+    return (
+        f"| {label} | {d.count} | {d.total:.3f} | {_secs(d.mean)} | {_secs(d.p50)} | {_secs(d.p95)} | "
+        f"{_secs(d.p99)} | {_secs(d.max)} |"
+    )
 
 
 def _metrics_lines(a: AnalysisResult) -> list[str]:
     m = a.metrics
-    out = ["### Execution metrics", "",
-           "| run | source | total | passed | failed | error | skipped | xfailed | xpassed | wall time | "
-           "test time | average | failing % |",
-           "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    out = [
+        "### Execution metrics",
+        "",
+        "| run | source | total | passed | failed | error | skipped | xfailed | xpassed | wall time | "
+        "test time | average | failing % |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in m.per_run:
         c = r.counts
-        out.append(f"| {r.index} | `{Path(r.source).name}` | {c.total} | {c.passed} | {c.failed} | {c.error} | "
-                   f"{c.skipped} | {c.xfailed} | {c.xpassed} | {_secs(r.wall_time)} | {r.total_test_time:.3f} s | "
-                   f"{_secs(r.average_test_duration)} | {r.failure_percentage:.2f}% |")
+        out.append(
+            f"| {r.index} | `{Path(r.source).name}` | {c.total} | {c.passed} | {c.failed} | {c.error} | "
+            f"{c.skipped} | {c.xfailed} | {c.xpassed} | {_secs(r.wall_time)} | {r.total_test_time:.3f} s | "
+            f"{_secs(r.average_test_duration)} | {r.failure_percentage:.2f}% |"
+        )
     c = m.counts
-    out.append(f"| all | | {c.total} | {c.passed} | {c.failed} | {c.error} | {c.skipped} | {c.xfailed} | "
-               f"{c.xpassed} | {m.total_time:.3f} s | {m.total_test_time:.3f} s | {_secs(m.average_test_duration)} | "
-               f"{m.failures.failure_percentage:.2f}% |")
-    out += ["", "### Performance metrics", "",
-            "| durations | count | total (s) | mean | P50 | P95 | P99 | max |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
-            _duration_row("per test (mean over runs)", m.durations),
-            _duration_row("all results pooled", m.durations_all_results)]
+    out.append(
+        f"| all | | {c.total} | {c.passed} | {c.failed} | {c.error} | {c.skipped} | {c.xfailed} | "
+        f"{c.xpassed} | {m.total_time:.3f} s | {m.total_test_time:.3f} s | {_secs(m.average_test_duration)} | "
+        f"{m.failures.failure_percentage:.2f}% |"
+    )
+    out += [
+        "",
+        "### Performance metrics",
+        "",
+        "| durations | count | total (s) | mean | P50 | P95 | P99 | max |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        _duration_row("per test (mean over runs)", m.durations),
+        _duration_row("all results pooled", m.durations_all_results),
+    ]
     out += [_duration_row(f"run {r.index}", r.durations) for r in m.per_run]
     out += ["", "Slowest 10 tests (mean over runs):", "", "| test | duration |", "|---|---:|"]
     out += [f"| `{_md(s.test)}` | {s.duration:.3f} s |" for s in m.slowest]
-    out += ["", f"Outliers (> {m.outlier_threshold:g} s): "
-            + (", ".join(f"`{_md(o.test)}` run {o.run} ({o.duration:.1f} s)" for o in m.outliers) or "none")]
+    out += [
+        "",
+        f"Outliers (> {m.outlier_threshold:g} s): "
+        + (", ".join(f"`{_md(o.test)}` run {o.run} ({o.duration:.1f} s)" for o in m.outliers) or "none"),
+    ]
     f = m.failures
-    out += ["", "### Failure metrics", "",
-            f"- Failure count {f.failures} ({f.failure_percentage:.2f}% of results); {f.failed} failures vs "
-            f"{f.errors} errors ({', '.join(f'{k}: {v}' for k, v in f.errors_by_phase.items()) or 'none'})",
-            f"- Flaky tests: {f.flaky_tests}; deterministic failures: {f.deterministic_failures}", "",
-            "| category | fix priority | failures | % of failures | tests | flaky tests |",
-            "|---|---|---:|---:|---:|---:|"]
+    out += [
+        "",
+        "### Failure metrics",
+        "",
+        f"- Failure count {f.failures} ({f.failure_percentage:.2f}% of results); {f.failed} failures vs "
+        f"{f.errors} errors ({', '.join(f'{k}: {v}' for k, v in f.errors_by_phase.items()) or 'none'})",
+        f"- Flaky tests: {f.flaky_tests}; deterministic failures: {f.deterministic_failures}",
+        "",
+        "| category | fix priority | failures | % of failures | tests | flaky tests |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
     for cc in f.by_category:
         name = cc.name if cc.category.startswith("new") else f"#{cc.category} {cc.name}"
-        out.append(f"| {_md(name)} | {cc.fix_priority} | {cc.failures} | {cc.percentage:.2f}% | {cc.tests} | "
-                   f"{cc.flaky_tests} |")
+        out.append(
+            f"| {_md(name)} | {cc.fix_priority} | {cc.failures} | {cc.percentage:.2f}% | {cc.tests} | "
+            f"{cc.flaky_tests} |"
+        )
     out += ["", "### Coverage metrics", "", *coverage_lines(m.coverage)]
     return out
 
@@ -158,16 +189,22 @@ def coverage_lines(cov: CoverageSummary | None) -> list[str]:
     def pct(x: float | None) -> str:
         return "– (not in the XML)" if x is None else f"{x:.2f}%"
 
-    out = [f"Source: `{cov.source}`", "",
-           f"- Line coverage: {pct(cov.line_rate)} ({cov.lines_covered}/{cov.lines_valid} lines)",
-           f"- Branch coverage: {pct(cov.branch_rate)} ({cov.branches_covered}/{cov.branches_valid} branches)",
-           f"- Function coverage: {pct(cov.function_rate)}",
-           f"- Excluded lines: {'– (not in Cobertura XML)' if cov.excluded_lines is None else cov.excluded_lines}",
-           f"- Files: {cov.files}, of which {len(cov.files_with_gaps)} with gaps", ""]
+    out = [
+        f"Source: `{cov.source}`",
+        "",
+        f"- Line coverage: {pct(cov.line_rate)} ({cov.lines_covered}/{cov.lines_valid} lines)",
+        f"- Branch coverage: {pct(cov.branch_rate)} ({cov.branches_covered}/{cov.branches_valid} branches)",
+        f"- Function coverage: {pct(cov.function_rate)}",
+        f"- Excluded lines: {'– (not in Cobertura XML)' if cov.excluded_lines is None else cov.excluded_lines}",
+        f"- Files: {cov.files}, of which {len(cov.files_with_gaps)} with gaps",
+        "",
+    ]
     if cov.files_with_gaps:
         out += ["| file | lines | branches | missed | missing lines |", "|---|---:|---:|---:|---|"]
-        out += [f"| `{_md(g.filename)}` | {g.line_rate:.2f}% | {pct(g.branch_rate)} | {g.lines_missed} | "
-                f"{_md(g.missing)} |" for g in cov.files_with_gaps]
+        out += [
+            f"| `{_md(g.filename)}` | {g.line_rate:.2f}% | {pct(g.branch_rate)} | {g.lines_missed} | {_md(g.missing)} |"
+            for g in cov.files_with_gaps
+        ]
     return out
 
 
@@ -180,12 +217,19 @@ def _categories_lines(a: AnalysisResult) -> list[str]:
     for item in a.fix_order:
         tests = by_cat.get(item.category, [])
         title = item.name if item.category.startswith("new") else f"#{item.category} {item.name}"
-        out += [f"### {_md(title)} — {item.fix_priority}", "",
-                f"{item.failures} failing results, {item.tests} tests ({item.flaky_tests} flaky). "
-                f"Details: [{item.document}](../{item.document})", ""]
-        out += [f"- `{_md(h.test)}` {outcome_marks(h.outcomes)}" + (" **flaky**" if h.flaky else "")
-                + (f" ({h.failure_phase})" if h.failure_phase and h.failure_phase != "call" else "")
-                for h in tests]
+        out += [
+            f"### {_md(title)} — {item.fix_priority}",
+            "",
+            f"{item.failures} failing results, {item.tests} tests ({item.flaky_tests} flaky). "
+            f"Details: [{item.document}](../{item.document})",
+            "",
+        ]
+        out += [
+            f"- `{_md(h.test)}` {outcome_marks(h.outcomes)}"
+            + (" **flaky**" if h.flaky else "")
+            + (f" ({h.failure_phase})" if h.failure_phase and h.failure_phase != "call" else "")
+            for h in tests
+        ]
         out.append("")
     return out
 
@@ -194,9 +238,15 @@ def render_analysis_markdown(a: AnalysisResult) -> str:
     """``.baseline/analysis.md``: summary, fix order, categories with their tests, flaky list, metrics."""
     lines = ["# Test failure analysis — baseline", "", "## Summary", ""]
     lines += _summary_lines(a)
-    lines += ["", "Outcomes per run: ✓ passed · F failed · E error · s skipped · x xfailed · X xpassed · "
-              "· did not run.", "", "## Prioritized fix order", "",
-              "P0 = framework priority 1 (critical), P1 = 2 (high), P2 = 3 (medium); new categories need triage.", ""]
+    lines += [
+        "",
+        "Outcomes per run: ✓ passed · F failed · E error · s skipped · x xfailed · X xpassed · · did not run.",
+        "",
+        "## Prioritized fix order",
+        "",
+        "P0 = framework priority 1 (critical), P1 = 2 (high), P2 = 3 (medium); new categories need triage.",
+        "",
+    ]
     lines += _fix_order_table(a, link=True)
     lines += ["", "## Categories", "", *_categories_lines(a)]
     lines += ["## Flaky tests", "", *_flaky_table(a)]
@@ -211,7 +261,7 @@ def render_summary_markdown(a: AnalysisResult, *, max_rows: int = 30) -> str:
     lines += table[: max_rows + 2]
     if len(table) > max_rows + 2:
         lines.append(f"… and {len(table) - max_rows - 2} more categories")
-    lines += ["", "### Flaky tests", "", *_flaky_table(a)[:max_rows + 2]]
+    lines += ["", "### Flaky tests", "", *_flaky_table(a)[: max_rows + 2]]
     det = [h for h in a.tests if h.verdict == "failing"]
     if det:
         lines += ["", f"<details><summary>{len(det)} deterministic failures</summary>", ""]
@@ -246,11 +296,18 @@ def render_issue_markdown(a: AnalysisResult, runs: Sequence[Run], category: str,
     lines = [f"# {title}", ""]
     if info is not None:
         lines += [f"**Likelihood**: {info.likelihood or '–'}  ", f"**Severity**: {info.severity or '–'}  "]
-    lines += [f"**Fix priority**: {item.fix_priority}"
-              + (f" (framework priority {info.priority})" if info is not None else
-                 " — unknown cause: triage, then label these failures to teach the model"), "",
-              f"{item.failures} failing results in {len(a.metrics.sources)} runs, {item.tests} tests, "
-              f"{item.flaky_tests} flaky, in {len(clusters)} cluster(s): {', '.join(c.id for c in clusters)}.", ""]
+    lines += [
+        f"**Fix priority**: {item.fix_priority}"
+        + (
+            f" (framework priority {info.priority})"
+            if info is not None
+            else " — unknown cause: triage, then label these failures to teach the model"
+        ),
+        "",
+        f"{item.failures} failing results in {len(a.metrics.sources)} runs, {item.tests} tests, "
+        f"{item.flaky_tests} flaky, in {len(clusters)} cluster(s): {', '.join(c.id for c in clusters)}.",
+        "",
+    ]
     if is_new and clusters:
         c = clusters[0]
         lines += [f"Closest known category: #{c.best_known} (similarity {c.similarity:.2f}).", ""]
@@ -258,11 +315,22 @@ def render_issue_markdown(a: AnalysisResult, runs: Sequence[Run], category: str,
     for h in a.tests:
         if h.category == category:
             kind = "flaky" if h.flaky else "deterministic"
-            lines.append(f"| `{_md(h.test)}` | {outcome_marks(h.outcomes)} | {h.failure_phase or '–'} | {kind} | "
-                         f"{_md(h.message[:160])} |")
+            lines.append(
+                f"| `{_md(h.test)}` | {outcome_marks(h.outcomes)} | {h.failure_phase or '–'} | {kind} | "
+                f"{_md(h.message[:160])} |"
+            )
     rep_id, tb = _representative(a, runs, category)
-    lines += ["", "## Representative traceback", "", f"`{_md(rep_id)}`", "", "```text", tb.replace("```", "'''"),
-              "```", ""]
+    lines += [
+        "",
+        "## Representative traceback",
+        "",
+        f"`{_md(rep_id)}`",
+        "",
+        "```text",
+        tb.replace("```", "'''"),
+        "```",
+        "",
+    ]
     shared = [f for c in clusters for f in c.shared_frames]
     if shared:
         lines += [f"Frames shared by every member: `{' → '.join(dict.fromkeys(shared))}`", ""]
@@ -279,14 +347,21 @@ def render_issue_markdown(a: AnalysisResult, runs: Sequence[Run], category: str,
             if step.command:
                 lines += ["   ```bash", f"   {step.command}", "   ```"]
     else:
-        lines += ["1. Read the representative traceback and the failing tests' messages.",
-                  "1. Decide whether it is one of the known categories; if not, name the cause.",
-                  "1. Label the failures (the model learns the new category) and fix the cause."]
+        lines += [
+            "1. Read the representative traceback and the failing tests' messages.",
+            "1. Decide whether it is one of the known categories; if not, name the cause.",
+            "1. Label the failures (the model learns the new category) and fix the cause.",
+        ]
     flaky = [h.test for h in a.tests if h.category == category and h.flaky]
     if flaky:
-        lines += ["", "## Flaky tests in this category", "",
-                  "These passed in some runs: reproduce with repeated runs "
-                  "(`for i in $(seq 10); do pytest TEST -q || break; done`).", ""]
+        lines += [
+            "",
+            "## Flaky tests in this category",
+            "",
+            "These passed in some runs: reproduce with repeated runs "
+            "(`for i in $(seq 10); do pytest TEST -q || break; done`).",
+            "",
+        ]
         lines += [f"- `{_md(t)}`" for t in flaky]
     return "\n".join(lines) + "\n"
 
@@ -295,20 +370,29 @@ def _coverage_html(cov: CoverageSummary) -> str:
     rows = "".join(
         f"<tr><td>{html.escape(g.filename)}</td><td>{g.line_rate:.2f}%</td>"
         f"<td>{'–' if g.branch_rate is None else f'{g.branch_rate:.2f}%'}</td><td>{g.lines_missed}</td>"
-        f"<td>{html.escape(g.missing)}</td></tr>" for g in cov.files_with_gaps)
+        f"<td>{html.escape(g.missing)}</td></tr>"
+        for g in cov.files_with_gaps
+    )
     branch = "–" if cov.branch_rate is None else f"{cov.branch_rate:.2f}%"
-    return (f"<!doctype html><html><head><meta charset='utf-8'><title>Coverage</title>"
-            f"<style>body{{font-family:sans-serif;margin:2em}}td,th{{padding:2px 8px;border-bottom:1px solid #ddd}}"
-            f"</style></head><body><h1>Coverage</h1><p>{html.escape(cov.source)}</p>"
-            f"<p>Lines {cov.line_rate:.2f}% ({cov.lines_covered}/{cov.lines_valid}) · branches {branch} "
-            f"({cov.branches_covered}/{cov.branches_valid}) · {cov.files} files</p>"
-            f"<table><tr><th>file</th><th>lines</th><th>branches</th><th>missed</th><th>missing</th></tr>{rows}"
-            f"</table></body></html>\n")
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>Coverage</title>"
+        f"<style>body{{font-family:sans-serif;margin:2em}}td,th{{padding:2px 8px;border-bottom:1px solid #ddd}}"
+        f"</style></head><body><h1>Coverage</h1><p>{html.escape(cov.source)}</p>"
+        f"<p>Lines {cov.line_rate:.2f}% ({cov.lines_covered}/{cov.lines_valid}) · branches {branch} "
+        f"({cov.branches_covered}/{cov.branches_valid}) · {cov.files} files</p>"
+        f"<table><tr><th>file</th><th>lines</th><th>branches</th><th>missed</th><th>missing</th></tr>{rows}"
+        f"</table></body></html>\n"
+    )
 
 
 def _run_results(run: Run, index: int) -> str:
-    doc = {"index": index, "source": run.source, "format": run.format, "duration": run.duration,
-           "tests": [asdict(t) for t in run.tests]}
+    doc = {
+        "index": index,
+        "source": run.source,
+        "format": run.format,
+        "duration": run.duration,
+        "tests": [asdict(t) for t in run.tests],
+    }
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 
 
@@ -350,8 +434,9 @@ def write_analysis_folder(
         written.append(_atomic_write(root / doc, render_issue_markdown(a, runs, item.category, info)))
     metrics = root / "metrics"
     written.append(_atomic_write(metrics / "performance.json", a.metrics.model_dump_json(indent=2) + "\n"))
-    written.append(_atomic_write(metrics / "performance.schema.json",
-                                 json.dumps(performance_json_schema(), indent=2) + "\n"))
+    written.append(
+        _atomic_write(metrics / "performance.schema.json", json.dumps(performance_json_schema(), indent=2) + "\n")
+    )
     cov = a.metrics.coverage
     written.append(_atomic_write(metrics / "coverage.md", "# Coverage\n\n" + "\n".join(coverage_lines(cov)) + "\n"))
     if cov is not None:
@@ -380,8 +465,15 @@ def render_analysis_table(a: AnalysisResult, console: Any) -> None:
         order.add_column(col, justify="right" if col in ("#", "tests", "failures", "flaky") else "left")
     for item in a.fix_order:
         cat = f"#{item.category} {item.name}" if not item.category.startswith("new") else item.name
-        order.add_row(str(item.rank), item.fix_priority, cat, str(item.tests), str(item.failures),
-                      str(item.flaky_tests), item.document)
+        order.add_row(
+            str(item.rank),
+            item.fix_priority,
+            cat,
+            str(item.tests),
+            str(item.failures),
+            str(item.flaky_tests),
+            item.document,
+        )
     console.print(order)
     flaky = Table(title="Flaky tests (✓ passed · F failed · E error, per run)", expand=True)
     for col in ("test", "outcomes", "why", "category"):

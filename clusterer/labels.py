@@ -290,9 +290,7 @@ class LabelStore:
             try:
                 import psycopg
             except ImportError:
-                raise StoreError(
-                    "PostgreSQL label stores need psycopg 3: pip install 'clusterer[postgres]'"
-                ) from None
+                raise StoreError("PostgreSQL label stores need psycopg 3: pip install 'clusterer[postgres]'") from None
             try:
                 return psycopg.connect(self.url, connect_timeout=10)
             except psycopg.Error as exc:
@@ -475,11 +473,29 @@ class LabelStore:
             )
             for lab in labels:
                 full = Label(
-                    **{**asdict(lab), "id": None, "uid": lab.uid or uuid.uuid4().hex,
-                       "author": lab.author or who, "created_at": lab.created_at or stamp}
+                    **{
+                        **asdict(lab),
+                        "id": None,
+                        "uid": lab.uid or uuid.uuid4().hex,
+                        "author": lab.author or who,
+                        "created_at": lab.created_at or stamp,
+                    }
                 )
-                cur.execute(insert, (full.uid, full.test, full.text, full.traceback, full.message, full.category,
-                                     full.author, full.created_at, full.source, full.run))
+                cur.execute(
+                    insert,
+                    (
+                        full.uid,
+                        full.test,
+                        full.text,
+                        full.traceback,
+                        full.message,
+                        full.category,
+                        full.author,
+                        full.created_at,
+                        full.source,
+                        full.run,
+                    ),
+                )
                 if self.dialect is POSTGRES:
                     row = cur.fetchone()
                     if row is not None:
@@ -507,8 +523,19 @@ class LabelStore:
             cur.execute(self._sql(sql), tuple(args))
             rows = cur.fetchall()
         out = [
-            Label(id=int(r[0]), uid=r[1], test=r[2], text=r[3], traceback=r[4], message=r[5], category=r[6],
-                  author=r[7], created_at=r[8], source=r[9], run=r[10])
+            Label(
+                id=int(r[0]),
+                uid=r[1],
+                test=r[2],
+                text=r[3],
+                traceback=r[4],
+                message=r[5],
+                category=r[6],
+                author=r[7],
+                created_at=r[8],
+                source=r[9],
+                run=r[10],
+            )
             for r in rows
         ]
         return out[::-1]
@@ -594,8 +621,9 @@ class LabelStore:
             )
         return job
 
-    def update_job(self, job_id: str, *, status: str, result: dict[str, Any] | None = None,
-                   error: str | None = None) -> None:
+    def update_job(
+        self, job_id: str, *, status: str, result: dict[str, Any] | None = None, error: str | None = None
+    ) -> None:
         """Move a job to ``running``, ``done`` or ``failed`` (with its result or error)."""
         stamp = now_utc()
         column = "started_at" if status == "running" else "finished_at"
@@ -609,15 +637,26 @@ class LabelStore:
         """A job by id, or ``None``."""
         with self._transaction(write=False) as cur:
             cur.execute(
-                self._sql("SELECT id, kind, status, created_at, started_at, finished_at, params, result, error "
-                          "FROM jobs WHERE id = ?"),
+                self._sql(
+                    "SELECT id, kind, status, created_at, started_at, finished_at, params, result, error "
+                    "FROM jobs WHERE id = ?"
+                ),
                 (job_id,),
             )
             r = cur.fetchone()
         if r is None:
             return None
-        return Job(id=r[0], kind=r[1], status=r[2], created_at=r[3], started_at=r[4], finished_at=r[5],
-                   params=json.loads(r[6] or "{}"), result=json.loads(r[7]) if r[7] else None, error=r[8])
+        return Job(
+            id=r[0],
+            kind=r[1],
+            status=r[2],
+            created_at=r[3],
+            started_at=r[4],
+            finished_at=r[5],
+            params=json.loads(r[6] or "{}"),
+            result=json.loads(r[7]) if r[7] else None,
+            error=r[8],
+        )
 
     # -- helpers -------------------------------------------------------------------------------------------------
     def _known_ids(self, cur: Any) -> set[str]:
@@ -653,8 +692,7 @@ def _builtin_name(cid: str) -> str:
 
 
 def _unknown_category(cid: str) -> str:
-    return (f"unknown category {cid!r}: add it first (cluster categories add {cid} --name '...'), "
-            f"or use 1-7 or 'other'")
+    return f"unknown category {cid!r}: add it first (cluster categories add {cid} --name '...'), or use 1-7 or 'other'"
 
 
 def _stable_uid(lab: Label) -> str:
@@ -663,8 +701,15 @@ def _stable_uid(lab: Label) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
 
 
-def make_category(cid: str, name: str, playbook: Sequence[str] = (), *, priority: int = 3,
-                  root_causes: Sequence[str] = (), slug: str | None = None) -> Category:
+def make_category(
+    cid: str,
+    name: str,
+    playbook: Sequence[str] = (),
+    *,
+    priority: int = 3,
+    root_causes: Sequence[str] = (),
+    slug: str | None = None,
+) -> Category:
     """A user category from command-line words: each playbook entry is ``STEP`` or ``STEP => COMMAND``.
 
     Examples
@@ -690,8 +735,9 @@ def make_category(cid: str, name: str, playbook: Sequence[str] = (), *, priority
 # -- choosing failures to label from results files ------------------------------------------------------------------
 
 
-def select_failures(runs: Sequence[Any], *, tests: Sequence[str] = (), clusters: Sequence[str] = (),
-                    result: Any = None) -> list[Any]:
+def select_failures(
+    runs: Sequence[Any], *, tests: Sequence[str] = (), clusters: Sequence[str] = (), result: Any = None
+) -> list[Any]:
     """The failing :class:`~clusterer.records.TestCase` objects that ``--test`` and ``--cluster`` name.
 
     Parameters
@@ -742,16 +788,27 @@ def select_failures(runs: Sequence[Any], *, tests: Sequence[str] = (), clusters:
     return list(chosen.values())
 
 
-def labels_for(failures: Iterable[Any], runs: Sequence[Any], category: str, *, source: str | None = None,
-               author: str | None = None) -> list[Label]:
+def labels_for(
+    failures: Iterable[Any], runs: Sequence[Any], category: str, *, source: str | None = None, author: str | None = None
+) -> list[Label]:
     """Labels for failing test cases: canonical text, raw traceback and message, source run."""
     from .normalize import canonical_text
 
     out = []
     for f in failures:
         origin = source or (runs[f.run].source if f.run < len(runs) else "")
-        out.append(Label(test=f.test, text=canonical_text(f), category=str(category), traceback=f.traceback,
-                         message=f.message, author=author or "", source=origin, run=f.run))
+        out.append(
+            Label(
+                test=f.test,
+                text=canonical_text(f),
+                category=str(category),
+                traceback=f.traceback,
+                message=f.message,
+                author=author or "",
+                source=origin,
+                run=f.run,
+            )
+        )
     return out
 
 

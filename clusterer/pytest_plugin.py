@@ -28,19 +28,41 @@ PLUGIN_NAME = "clusterer-session"
 def pytest_addoption(parser: pytest.Parser) -> None:
     """Add the ``--cluster*`` options."""
     group = parser.getgroup("cluster", "clusterer: cluster failing tests by cause")
-    group.addoption("--cluster", action="store_true", default=False,
-                    help="print the failures clustered by cause at the end of the session")
-    group.addoption("--cluster-json", metavar="PATH", default=None,
-                    help="write the analysis as JSON to PATH (implies --cluster)")
-    group.addoption("--cluster-out", metavar="DIR", default=None,
-                    help="write the analysis folder (.baseline/, failures/, metrics/) to DIR (implies --cluster)")
-    group.addoption("--cluster-runs", metavar="N", type=int, default=1,
-                    help="run failing tests N times in all to tell flaky from deterministic (implies --cluster)")
-    group.addoption("--cluster-rerun", choices=("failed", "all"), default="failed",
-                    help="what --cluster-runs reruns: the failing tests (default) or the whole suite in order, "
-                         "which reproduces order-dependent failures (leaked state) faithfully")
-    group.addoption("--cluster-model", metavar="MODEL", default=None,
-                    help="clusterer model directory or bundled name (default: $CLUSTERER_MODEL or tiny)")
+    group.addoption(
+        "--cluster",
+        action="store_true",
+        default=False,
+        help="print the failures clustered by cause at the end of the session",
+    )
+    group.addoption(
+        "--cluster-json", metavar="PATH", default=None, help="write the analysis as JSON to PATH (implies --cluster)"
+    )
+    group.addoption(
+        "--cluster-out",
+        metavar="DIR",
+        default=None,
+        help="write the analysis folder (.baseline/, failures/, metrics/) to DIR (implies --cluster)",
+    )
+    group.addoption(
+        "--cluster-runs",
+        metavar="N",
+        type=int,
+        default=1,
+        help="run failing tests N times in all to tell flaky from deterministic (implies --cluster)",
+    )
+    group.addoption(
+        "--cluster-rerun",
+        choices=("failed", "all"),
+        default="failed",
+        help="what --cluster-runs reruns: the failing tests (default) or the whole suite in order, "
+        "which reproduces order-dependent failures (leaked state) faithfully",
+    )
+    group.addoption(
+        "--cluster-model",
+        metavar="MODEL",
+        default=None,
+        help="clusterer model directory or bundled name (default: $CLUSTERER_MODEL or tiny)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -142,8 +164,11 @@ class ClusterSession:
         if self.config.option.cluster_rerun == "all":
             chosen = list(self.items.values())
         else:
-            chosen = [self.items[nid] for nid, a in self.rounds[0].items()
-                      if a.outcome in ("failed", "error") and nid in self.items]
+            chosen = [
+                self.items[nid]
+                for nid, a in self.rounds[0].items()
+                if a.outcome in ("failed", "error") and nid in self.items
+            ]
         for r in range(1, runs):
             self.round = r
             self.rounds.append({})
@@ -163,9 +188,18 @@ class ClusterSession:
         out = []
         for i, attempts in enumerate(self.rounds):
             tests = tuple(
-                TestCase(test=nid, outcome=a.outcome, phase=a.phase, duration=a.duration,  # type: ignore[arg-type]
-                         message=a.message, traceback=a.traceback, stdout=a.stdout, stderr=a.stderr, file=a.file,
-                         run=i)
+                TestCase(
+                    test=nid,
+                    outcome=a.outcome,
+                    phase=a.phase,
+                    duration=a.duration,  # type: ignore[arg-type]
+                    message=a.message,
+                    traceback=a.traceback,
+                    stdout=a.stdout,
+                    stderr=a.stderr,
+                    file=a.file,
+                    run=i,
+                )
                 for nid, a in attempts.items()
             )
             label = "pytest session" if i == 0 else f"pytest rerun {i}"
@@ -230,9 +264,13 @@ def _summary_lines(result: Any, *, rounds: int) -> list[str]:
             lines.append(f"    next: {step.step}" + (f": {step.command}" if step.command else ""))
     m = result.metrics.failures
     if rounds > 1:
-        lines.append(f"{m.failing_tests} failing tests over {rounds} runs: {m.deterministic_failures} deterministic, "
-                     f"{m.flaky_tests} flaky" + (f" ({', '.join(sorted(flaky))})" if flaky else ""))
+        lines.append(
+            f"{m.failing_tests} failing tests over {rounds} runs: {m.deterministic_failures} deterministic, "
+            f"{m.flaky_tests} flaky" + (f" ({', '.join(sorted(flaky))})" if flaky else "")
+        )
     else:
-        lines.append(f"{m.failing_tests} failing tests in {len(c.clusters)} clusters "
-                     "(--cluster-runs 3 reruns them to tell flaky from deterministic)")
+        lines.append(
+            f"{m.failing_tests} failing tests in {len(c.clusters)} clusters "
+            "(--cluster-runs 3 reruns them to tell flaky from deterministic)"
+        )
     return lines

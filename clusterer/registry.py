@@ -224,8 +224,9 @@ class Registry:
         simply skipped.
         """
         with self._locked():
-            taken = [int(m.group(1)) for p in self.root.iterdir()
-                     if (m := re.match(r"^\.?v(\d+)(?:\.reserved)?$", p.name))]
+            taken = [
+                int(m.group(1)) for p in self.root.iterdir() if (m := re.match(r"^\.?v(\d+)(?:\.reserved)?$", p.name))
+            ]
             model_id = f"v{max(taken, default=0) + 1}"
             (self.root / f".{model_id}.reserved").write_text(now_utc() + "\n", encoding="utf-8")
         return model_id, self.root / model_id
@@ -241,8 +242,14 @@ class Registry:
         """Drop the reservation of a build that failed."""
         (self.root / f".{model_id}.reserved").unlink(missing_ok=True)
 
-    def activate(self, model_id: str, *, force: bool = False, tolerance: float = DEFAULT_TOLERANCE,
-                 comparison: dict[str, Any] | None = None) -> dict[str, Any]:
+    def activate(
+        self,
+        model_id: str,
+        *,
+        force: bool = False,
+        tolerance: float = DEFAULT_TOLERANCE,
+        comparison: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         """Make ``model_id`` the active model, unless it scores worse than the active one.
 
         Parameters
@@ -280,8 +287,15 @@ class Registry:
                     f"tolerance {tolerance}); use --force to activate it anyway"
                 )
             self._write_state({"active": model_id, "history": [*state["history"], previous]})
-            self._log({"event": "activated", "model": model_id, "previous": previous, "forced": bool(force and
-                       drop > tolerance), "comparison": _brief(cmp)})
+            self._log(
+                {
+                    "event": "activated",
+                    "model": model_id,
+                    "previous": previous,
+                    "forced": bool(force and drop > tolerance),
+                    "comparison": _brief(cmp),
+                }
+            )
         return {"active": model_id, "previous": previous, "comparison": cmp, "changed": True}
 
     def rollback(self) -> dict[str, Any]:
@@ -295,8 +309,9 @@ class Registry:
         with self._locked():
             state = self.state()
             if not state["history"]:
-                raise ModelError(f"nothing to roll back to: {state['active'] or DEFAULT_MODEL} is the first "
-                                 "active model")
+                raise ModelError(
+                    f"nothing to roll back to: {state['active'] or DEFAULT_MODEL} is the first active model"
+                )
             target = state["history"][-1]
             self.path(target)  # still there?
             current = state["active"] or DEFAULT_MODEL
@@ -352,10 +367,17 @@ def _brief(cmp: dict[str, Any]) -> dict[str, Any]:
     return {"macro_f1": [cmp["before"]["macro_f1"], cmp["after"]["macro_f1"]], "changed": cmp["changed"]}
 
 
-def train_and_register(store: Any, *, registry: Registry | None = None, embedder: str = "tiny",
-                       activate: bool = True, force: bool = False,
-                       tolerance: float = DEFAULT_TOLERANCE, corpus: Path | None = None,
-                       split: Path | None = None) -> dict[str, Any]:
+def train_and_register(
+    store: Any,
+    *,
+    registry: Registry | None = None,
+    embedder: str = "tiny",
+    activate: bool = True,
+    force: bool = False,
+    tolerance: float = DEFAULT_TOLERANCE,
+    corpus: Path | None = None,
+    split: Path | None = None,
+) -> dict[str, Any]:
     """Train a new version from the bundled exemplars and the store's labels, register it, and activate it when
     it does not score worse than the active model (``activate``).
 

@@ -21,8 +21,18 @@ from .deliverables import outcome_marks
 from .errors import ClustererError
 from .records import Run
 
-_PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-            "#17becf"]
+_PALETTE = [
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+]
 
 
 def _require_plotly() -> Any:
@@ -88,18 +98,34 @@ def map_figure(a: AnalysisResult, coords: np.ndarray) -> Any:
     for gi, (cat, members) in enumerate(sorted(groups.items(), key=lambda kv: (kv[0].startswith("new"), kv[0]))):
         fs = [a.classification.failures[i] for i in members]
         label = _category_label(cat, new_names.get(cat, fs[0].category_name))
-        fig.add_trace(go.Scatter(
-            x=coords[members, 0].round(4).tolist(), y=coords[members, 1].round(4).tolist(), mode="markers",
-            name=label,
-            marker={"size": 10, "color": palette[gi % len(palette)], "line": {"width": 1, "color": "#333"},
-                    "symbol": ["diamond" if f.test in flaky else "circle" for f in fs]},
-            text=[f"{html.escape(f.test)} @run{f.run}<br>{f.cluster} · "
-                  f"{'flaky' if f.test in flaky else 'deterministic'}<br>{html.escape(f.message[:100])}" for f in fs],
-            hoverinfo="text",
-        ))
-    fig.update_layout(title="Failures by embedding (PCA) — colour: category · ◆ flaky, ● deterministic",
-                      xaxis_title="PC 1", yaxis_title="PC 2", height=520, margin={"t": 60, "l": 40, "r": 20},
-                      legend={"title": {"text": "category"}})
+        fig.add_trace(
+            go.Scatter(
+                x=coords[members, 0].round(4).tolist(),
+                y=coords[members, 1].round(4).tolist(),
+                mode="markers",
+                name=label,
+                marker={
+                    "size": 10,
+                    "color": palette[gi % len(palette)],
+                    "line": {"width": 1, "color": "#333"},
+                    "symbol": ["diamond" if f.test in flaky else "circle" for f in fs],
+                },
+                text=[
+                    f"{html.escape(f.test)} @run{f.run}<br>{f.cluster} · "
+                    f"{'flaky' if f.test in flaky else 'deterministic'}<br>{html.escape(f.message[:100])}"
+                    for f in fs
+                ],
+                hoverinfo="text",
+            )
+        )
+    fig.update_layout(
+        title="Failures by embedding (PCA) — colour: category · ◆ flaky, ● deterministic",
+        xaxis_title="PC 1",
+        yaxis_title="PC 2",
+        height=520,
+        margin={"t": 60, "l": 40, "r": 20},
+        legend={"title": {"text": "category"}},
+    )
     return fig
 
 
@@ -110,24 +136,46 @@ def _duration_figure(a: AnalysisResult, runs: Sequence[Run]) -> Any:
     fig = go.Figure()
     fig.add_trace(go.Histogram(x=durations, nbinsx=60, name="test results", marker={"color": "#1f77b4"}))
     slow = m.slowest
-    fig.add_trace(go.Scatter(
-        x=[s.duration for s in slow], y=[0.5] * len(slow), mode="markers", name="10 slowest (mean over runs)",
-        marker={"symbol": "triangle-up", "size": 12, "color": "#ff7f0e"},
-        text=[html.escape(s.test) for s in slow], hoverinfo="text+x"))
+    fig.add_trace(
+        go.Scatter(
+            x=[s.duration for s in slow],
+            y=[0.5] * len(slow),
+            mode="markers",
+            name="10 slowest (mean over runs)",
+            marker={"symbol": "triangle-up", "size": 12, "color": "#ff7f0e"},
+            text=[html.escape(s.test) for s in slow],
+            hoverinfo="text+x",
+        )
+    )
     if m.outliers:
-        fig.add_trace(go.Scatter(
-            x=[o.duration for o in m.outliers], y=[1.0] * len(m.outliers), mode="markers",
-            name=f"outliers > {m.outlier_threshold:g} s", marker={"symbol": "x", "size": 12, "color": "#d62728"},
-            text=[f"{html.escape(o.test)} @run{o.run}" for o in m.outliers], hoverinfo="text+x"))
+        fig.add_trace(
+            go.Scatter(
+                x=[o.duration for o in m.outliers],
+                y=[1.0] * len(m.outliers),
+                mode="markers",
+                name=f"outliers > {m.outlier_threshold:g} s",
+                marker={"symbol": "x", "size": 12, "color": "#d62728"},
+                text=[f"{html.escape(o.test)} @run{o.run}" for o in m.outliers],
+                hoverinfo="text+x",
+            )
+        )
         fig.add_vline(x=m.outlier_threshold, line_dash="dash", line_color="#d62728")
-    for q, label in ((m.durations_all_results.p50, "P50"), (m.durations_all_results.p95, "P95"),
-                     (m.durations_all_results.p99, "P99")):
+    for q, label in (
+        (m.durations_all_results.p50, "P50"),
+        (m.durations_all_results.p95, "P95"),
+        (m.durations_all_results.p99, "P99"),
+    ):
         if q is not None:
             fig.add_vline(x=q, line_dash="dot", line_color="#555", annotation_text=label)
-    fig.update_layout(title=f"Test durations, all runs ({len(durations)} results; "
-                            f"{len(m.outliers)} outliers over {m.outlier_threshold:g} s)",
-                      xaxis_title="seconds", yaxis_title="results", height=420, bargap=0.05,
-                      margin={"t": 60, "l": 40, "r": 20})
+    fig.update_layout(
+        title=f"Test durations, all runs ({len(durations)} results; "
+        f"{len(m.outliers)} outliers over {m.outlier_threshold:g} s)",
+        xaxis_title="seconds",
+        yaxis_title="results",
+        height=420,
+        bargap=0.05,
+        margin={"t": 60, "l": 40, "r": 20},
+    )
     return fig
 
 
@@ -158,33 +206,65 @@ def render_html_report(a: AnalysisResult, runs: Sequence[Run], model: Any) -> st
     if len(coords) != len(c.failures):  # pragma: no cover - guards the ordering contract with classify_runs
         raise ClustererError("failure map and classification disagree on the number of failures")
     config = {"displaylogo": False, "responsive": True}
-    map_html = (pio.to_html(map_figure(a, coords), full_html=False, include_plotlyjs=False, div_id="failure-map",
-                            config=config) if c.failures else "<p>No failures: nothing to map.</p>")
-    hist_html = pio.to_html(_duration_figure(a, runs), full_html=False, include_plotlyjs=False,
-                            div_id="duration-histogram", config=config)
+    map_html = (
+        pio.to_html(map_figure(a, coords), full_html=False, include_plotlyjs=False, div_id="failure-map", config=config)
+        if c.failures
+        else "<p>No failures: nothing to map.</p>"
+    )
+    hist_html = pio.to_html(
+        _duration_figure(a, runs), full_html=False, include_plotlyjs=False, div_id="duration-histogram", config=config
+    )
     flaky_of = {cf.cluster: cf for cf in a.cluster_flakiness}
     cluster_rows = [
-        (cl.id, _category_label(cl.category, cl.category_name) if not cl.is_new else cl.name, cl.size,
-         len(flaky_of[cl.id].tests) if cl.id in flaky_of else "", len(flaky_of[cl.id].flaky_tests) if cl.id in flaky_of
-         else "", ", ".join(str(r) for r in cl.runs), f"{cl.confidence:.2f}",
-         f"P{cl.priority - 1}" if cl.priority else "triage", cl.representative.test if cl.representative else "")
+        (
+            cl.id,
+            _category_label(cl.category, cl.category_name) if not cl.is_new else cl.name,
+            cl.size,
+            len(flaky_of[cl.id].tests) if cl.id in flaky_of else "",
+            len(flaky_of[cl.id].flaky_tests) if cl.id in flaky_of else "",
+            ", ".join(str(r) for r in cl.runs),
+            f"{cl.confidence:.2f}",
+            f"P{cl.priority - 1}" if cl.priority else "triage",
+            cl.representative.test if cl.representative else "",
+        )
         for cl in c.clusters
     ]
-    fix_rows = [(i.rank, i.fix_priority, _category_label(i.category, i.name), i.tests, i.failures, i.flaky_tests,
-                 i.document) for i in a.fix_order]
-    flaky_rows = [(h.test, outcome_marks(h.outcomes), ", ".join(h.flaky_reasons), h.category or "–", h.message[:140])
-                  for h in a.tests if h.flaky]
+    fix_rows = [
+        (i.rank, i.fix_priority, _category_label(i.category, i.name), i.tests, i.failures, i.flaky_tests, i.document)
+        for i in a.fix_order
+    ]
+    flaky_rows = [
+        (h.test, outcome_marks(h.outcomes), ", ".join(h.flaky_reasons), h.category or "–", h.message[:140])
+        for h in a.tests
+        if h.flaky
+    ]
     slow_rows = [(s.test, f"{s.duration:.3f}") for s in m.slowest]
     cov = m.coverage
     kpis = [
-        ("runs", m.runs), ("tests", m.tests), ("results", m.counts.total), ("passed", m.counts.passed),
-        ("failed", m.counts.failed), ("errors", m.counts.error), ("skipped", m.counts.skipped),
-        ("xfailed", m.counts.xfailed), ("xpassed", m.counts.xpassed), ("flaky tests", m.failures.flaky_tests),
-        ("deterministic failures", m.failures.deterministic_failures), ("clusters", c.summary.clusters),
-        ("P50", f"{m.durations.p50 or 0:.3f} s"), ("P95", f"{m.durations.p95 or 0:.3f} s"),
-        ("P99", f"{m.durations.p99 or 0:.3f} s"), ("total time", f"{m.total_time:.1f} s"),
-    ] + ([("line coverage", f"{cov.line_rate:.1f}%"),
-          ("branch coverage", "–" if cov.branch_rate is None else f"{cov.branch_rate:.1f}%")] if cov else [])
+        ("runs", m.runs),
+        ("tests", m.tests),
+        ("results", m.counts.total),
+        ("passed", m.counts.passed),
+        ("failed", m.counts.failed),
+        ("errors", m.counts.error),
+        ("skipped", m.counts.skipped),
+        ("xfailed", m.counts.xfailed),
+        ("xpassed", m.counts.xpassed),
+        ("flaky tests", m.failures.flaky_tests),
+        ("deterministic failures", m.failures.deterministic_failures),
+        ("clusters", c.summary.clusters),
+        ("P50", f"{m.durations.p50 or 0:.3f} s"),
+        ("P95", f"{m.durations.p95 or 0:.3f} s"),
+        ("P99", f"{m.durations.p99 or 0:.3f} s"),
+        ("total time", f"{m.total_time:.1f} s"),
+    ] + (
+        [
+            ("line coverage", f"{cov.line_rate:.1f}%"),
+            ("branch coverage", "–" if cov.branch_rate is None else f"{cov.branch_rate:.1f}%"),
+        ]
+        if cov
+        else []
+    )
     kpi_html = "".join(f'<div class="kpi"><b>{html.escape(str(v))}</b>{html.escape(k)}</div>' for k, v in kpis)
     sources = ", ".join(html.escape(Path(s).name) for s in m.sources)
     return f"""<!doctype html>
@@ -199,16 +279,24 @@ def render_html_report(a: AnalysisResult, runs: Sequence[Run], model: Any) -> st
 {_table(["#", "priority", "category", "tests", "failures", "flaky tests", "document"], fix_rows, "fix-order-table")}
 </section>
 <section id="clusters"><h2>Clusters</h2>
-{_table(["cluster", "category", "size", "tests", "flaky tests", "runs", "confidence", "priority", "representative"],
-        cluster_rows, "clusters-table")}
+{
+        _table(
+            ["cluster", "category", "size", "tests", "flaky tests", "runs", "confidence", "priority", "representative"],
+            cluster_rows,
+            "clusters-table",
+        )
+    }
 </section>
 <section id="map" data-failures="{len(c.failures)}"><h2>Failure map</h2>{map_html}</section>
 <section id="durations"><h2>Durations</h2>{hist_html}
 <h3>Slowest 10 tests (mean over runs)</h3>{_table(["test", "seconds"], slow_rows, "slowest-table")}</section>
 <section id="flaky"><h2>Flaky tests ({len(flaky_rows)})</h2>
 <p class="muted">Outcomes per run: ✓ passed · F failed · E error · s skipped · · did not run.</p>
-{_table(["test", "outcomes", "why", "category", "message"], flaky_rows, "flaky-table")
- if flaky_rows else "<p>No flaky tests.</p>"}
+{
+        _table(["test", "outcomes", "why", "category", "message"], flaky_rows, "flaky-table")
+        if flaky_rows
+        else "<p>No flaky tests.</p>"
+    }
 </section>
 </body></html>
 """

@@ -198,10 +198,15 @@ def run_metrics(run: Run, index: int, *, outlier_seconds: float = OUTLIER_SECOND
         total_test_time=total,
         average_test_duration=total / len(durations) if durations else None,
         durations=duration_stats(durations),
-        slowest=[SlowTest(test=t.test, duration=float(t.duration), run=index, outcome=t.outcome)  # type: ignore[arg-type]
-                 for t in slow[:SLOWEST]],
-        outliers=[SlowTest(test=t.test, duration=float(t.duration), run=index, outcome=t.outcome)  # type: ignore[arg-type]
-                  for t in slow if float(t.duration) > outlier_seconds],  # type: ignore[arg-type]
+        slowest=[
+            SlowTest(test=t.test, duration=float(t.duration), run=index, outcome=t.outcome)  # type: ignore[arg-type]
+            for t in slow[:SLOWEST]
+        ],
+        outliers=[
+            SlowTest(test=t.test, duration=float(t.duration), run=index, outcome=t.outcome)  # type: ignore[arg-type]
+            for t in slow
+            if float(t.duration) > outlier_seconds
+        ],  # type: ignore[arg-type]
         failure_percentage=_pct(counts.failed + counts.error, counts.total),
     )
 
@@ -243,8 +248,11 @@ def performance_metrics(
             per_test_mean.append((h.test, math.fsum(ds) / len(ds)))
     slowest = sorted(per_test_mean, key=lambda x: (-x[1], x[0]))[:SLOWEST]
     outliers = sorted(
-        (SlowTest(test=t.test, duration=float(t.duration), run=t.run, outcome=t.outcome)  # type: ignore[arg-type]
-         for t in all_cases if t.duration is not None and t.duration > outlier_seconds),
+        (
+            SlowTest(test=t.test, duration=float(t.duration), run=t.run, outcome=t.outcome)  # type: ignore[arg-type]
+            for t in all_cases
+            if t.duration is not None and t.duration > outlier_seconds
+        ),
         key=lambda s: (-s.duration, s.test, s.run),
     )
     counts = _counts(t.outcome for t in all_cases)

@@ -49,8 +49,15 @@ class Suggestion:
         return asdict(self)
 
 
-def suggest(runs: Sequence[Run], model: Model, result: ClassifyResult, *, labels: Sequence[Any] = (),
-            files: Sequence[str] = (), limit: int = 10) -> list[Suggestion]:
+def suggest(
+    runs: Sequence[Run],
+    model: Model,
+    result: ClassifyResult,
+    *,
+    labels: Sequence[Any] = (),
+    files: Sequence[str] = (),
+    limit: int = 10,
+) -> list[Suggestion]:
     """Rank the clusters of ``result`` by how much labelling them would teach ``model``.
 
     Parameters
@@ -103,31 +110,73 @@ def suggest(runs: Sequence[Run], model: Model, result: ClassifyResult, *, labels
         if contradicted:
             (cat, who), n = contradicted.most_common(1)[0]
             same = f" ({alike} of them by an identical failure)" if alike else ""
-            out.append(Suggestion(c.id, "disagreement", _WEIGHT["disagreement"] + size_bonus, c.size, answer, c.name,
-                                  f"{n} member(s) labelled #{cat}{same} by {who or 'someone'}, but the model "
-                                  f"answers {_said(answer)}: retrain (cluster train), or correct the label", tests,
-                                  f"cluster label {target} --cluster {c.id} --category {cat}"))
+            out.append(
+                Suggestion(
+                    c.id,
+                    "disagreement",
+                    _WEIGHT["disagreement"] + size_bonus,
+                    c.size,
+                    answer,
+                    c.name,
+                    f"{n} member(s) labelled #{cat}{same} by {who or 'someone'}, but the model "
+                    f"answers {_said(answer)}: retrain (cluster train), or correct the label",
+                    tests,
+                    f"cluster label {target} --cluster {c.id} --category {cat}",
+                )
+            )
             continue
         # 2. members that alone would get another answer than the cluster
         others = Counter(alone[i] for i in idx if alone[i] != answer)
         if others and sum(others.values()) * 4 >= len(idx):
             other, n = others.most_common(1)[0]
-            out.append(Suggestion(c.id, "disagreement", _WEIGHT["disagreement"] - 0.5 + size_bonus, c.size, answer,
-                                  c.name, f"the cluster answers {_said(answer)} but {n} of its {len(idx)} members "
-                                  f"alone look like {_said(other)}: label them to settle it", tests, command))
+            out.append(
+                Suggestion(
+                    c.id,
+                    "disagreement",
+                    _WEIGHT["disagreement"] - 0.5 + size_bonus,
+                    c.size,
+                    answer,
+                    c.name,
+                    f"the cluster answers {_said(answer)} but {n} of its {len(idx)} members "
+                    f"alone look like {_said(other)}: label them to settle it",
+                    tests,
+                    command,
+                )
+            )
             continue
         # 3. new clusters
         if c.is_new:
-            out.append(Suggestion(c.id, "new", _WEIGHT["new"] + size_bonus, c.size, answer, c.name,
-                                  f"matches no known category (closest #{c.best_known}, similarity "
-                                  f"{c.similarity:.2f}): label it with a new category or 'other'", tests, command))
+            out.append(
+                Suggestion(
+                    c.id,
+                    "new",
+                    _WEIGHT["new"] + size_bonus,
+                    c.size,
+                    answer,
+                    c.name,
+                    f"matches no known category (closest #{c.best_known}, similarity "
+                    f"{c.similarity:.2f}): label it with a new category or 'other'",
+                    tests,
+                    command,
+                )
+            )
             continue
         # 4. close calls
         if c.margin < LOW_MARGIN:
-            out.append(Suggestion(c.id, "low-margin", _WEIGHT["low-margin"] + (LOW_MARGIN - c.margin) + size_bonus,
-                                  c.size, answer, c.name, f"close call: {_said(answer)} by a margin of "
-                                  f"{c.margin:.2f} over the runner-up: confirm or correct it", tests,
-                                  f"cluster label {target} --cluster {c.id} --category {c.category}"))
+            out.append(
+                Suggestion(
+                    c.id,
+                    "low-margin",
+                    _WEIGHT["low-margin"] + (LOW_MARGIN - c.margin) + size_bonus,
+                    c.size,
+                    answer,
+                    c.name,
+                    f"close call: {_said(answer)} by a margin of "
+                    f"{c.margin:.2f} over the runner-up: confirm or correct it",
+                    tests,
+                    f"cluster label {target} --cluster {c.id} --category {c.category}",
+                )
+            )
     out.sort(key=lambda s: (-s.score, -s.size, s.cluster))
     for s in out:
         s.score = round(s.score, 3)

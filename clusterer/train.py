@@ -202,8 +202,6 @@ def _rounded(obj: Any) -> Any:
     return obj
 
 
-
-
 # -- retraining from the label store ---------------------------------------------------------------------------
 
 #: Embedders ``cluster train --embedder`` knows; the artefact format has only the tiny one so far.

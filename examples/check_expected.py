@@ -1,7 +1,8 @@
 """Check examples/results/*.json against examples/expected.json (stdlib only).
 
-    python3 examples/check_expected.py     # exit 1 on any mismatch
+python3 examples/check_expected.py     # exit 1 on any mismatch
 """
+
 from __future__ import annotations
 
 import json

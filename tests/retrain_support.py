@@ -61,8 +61,14 @@ def register_copy(registry, src: Path) -> str:  # type: ignore[no-untyped-def]
 
 def cli(*args: str, env: dict | None = None, check: bool = True, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run ``cluster ARGS`` in a fresh process (what a user types)."""
-    proc = subprocess.run([sys.executable, "-m", "clusterer.cli", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=timeout, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "clusterer.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+        cwd=ROOT,
+    )
     if check and proc.returncode != 0:
         raise AssertionError(f"cluster {' '.join(args)} exited {proc.returncode}: {proc.stderr}")
     return proc
@@ -79,8 +85,10 @@ def postgres_schema_url() -> tuple[str, str]:
     try:
         conn = psycopg.connect(PG_URL, connect_timeout=3, autocommit=True)
     except psycopg.Error as exc:
-        pytest.skip(f"no PostgreSQL reachable at {PG_URL} (set CLUSTERER_TEST_POSTGRES): "
-                    f"{str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}")
+        pytest.skip(
+            f"no PostgreSQL reachable at {PG_URL} (set CLUSTERER_TEST_POSTGRES): "
+            f"{str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}"
+        )
     schema = f"t_{uuid.uuid4().hex[:10]}"
     with conn:
         conn.execute(f"CREATE SCHEMA {schema}")

@@ -20,8 +20,19 @@ def analysis_dir(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 
     examples = Path(__file__).resolve().parent.parent / "examples" / "results"
     out = tmp_path_factory.mktemp("analysis")
-    result = CliRunner().invoke(app, ["analyze", *(str(examples / r) for r in RUNS), "--coverage",
-                                      str(examples / "coverage.xml"), "--out", str(out), "--format", "json"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "analyze",
+            *(str(examples / r) for r in RUNS),
+            "--coverage",
+            str(examples / "coverage.xml"),
+            "--out",
+            str(out),
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     return out, json.loads(result.stdout)
 
@@ -37,10 +48,21 @@ def test_json_output_validates_against_schema(analysis_dir) -> None:
 
 def test_every_deliverable_is_written(analysis_dir) -> None:
     out, doc = analysis_dir
-    expected = [".baseline/analysis.md", ".baseline/run_001_results.json", ".baseline/run_002_results.json",
-                ".baseline/run_003_results.json", "metrics/performance.json", "metrics/performance.schema.json",
-                "metrics/coverage.md", "metrics/coverage.json", "metrics/coverage.html", "metrics/coverage.xml",
-                "analysis.json", "summary.md", "report.html"]
+    expected = [
+        ".baseline/analysis.md",
+        ".baseline/run_001_results.json",
+        ".baseline/run_002_results.json",
+        ".baseline/run_003_results.json",
+        "metrics/performance.json",
+        "metrics/performance.schema.json",
+        "metrics/coverage.md",
+        "metrics/coverage.json",
+        "metrics/coverage.html",
+        "metrics/coverage.xml",
+        "analysis.json",
+        "summary.md",
+        "report.html",
+    ]
     expected += [item["document"] for item in doc["fix_order"]]
     for rel in expected:
         assert (out / rel).is_file() and (out / rel).stat().st_size > 0, rel
@@ -66,8 +88,17 @@ def test_performance_json_matches_schema_and_analysis(analysis_dir) -> None:
 def test_analysis_md_sections(analysis_dir) -> None:
     out, doc = analysis_dir
     md = (out / ".baseline" / "analysis.md").read_text()
-    for heading in ("## Summary", "## Prioritized fix order", "## Categories", "## Flaky tests", "## Metrics",
-                    "### Execution metrics", "### Performance metrics", "### Failure metrics", "### Coverage metrics"):
+    for heading in (
+        "## Summary",
+        "## Prioritized fix order",
+        "## Categories",
+        "## Flaky tests",
+        "## Metrics",
+        "### Execution metrics",
+        "### Performance metrics",
+        "### Failure metrics",
+        "### Coverage metrics",
+    ):
         assert heading in md, heading
     for test in doc["flaky"]:
         assert test in md
@@ -82,8 +113,13 @@ def test_issue_document_content(analysis_dir) -> None:
     out, doc = analysis_dir
     known = next(i for i in doc["fix_order"] if not i["category"].startswith("new"))
     text = (out / known["document"]).read_text()
-    for part in ("## Failing tests", "## Representative traceback", "## Nearest exemplars", "## Debugging playbook",
-                 "**Fix priority**: " + known["fix_priority"]):
+    for part in (
+        "## Failing tests",
+        "## Representative traceback",
+        "## Nearest exemplars",
+        "## Debugging playbook",
+        "**Fix priority**: " + known["fix_priority"],
+    ):
         assert part in text, part
     assert "```text" in text
 

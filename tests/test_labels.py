@@ -27,8 +27,7 @@ def store_url(request, tmp_path):
 
 
 def _label(n: int, category: str = "3", **kw) -> Label:
-    return Label(test=f"tests/test_x.py::test_{n}", text=f"exception: E{n}\nmessage: boom {n}", category=category,
-                 **kw)
+    return Label(test=f"tests/test_x.py::test_{n}", text=f"exception: E{n}\nmessage: boom {n}", category=category, **kw)
 
 
 # -- store --------------------------------------------------------------------------------------------------------
@@ -60,8 +59,10 @@ def test_newer_schema_is_refused(tmp_path):
 
 def test_labels_round_trip_and_latest_label_wins(store_url):
     store = open_store(store_url)
-    stored = store.add_labels([_label(1, traceback="Traceback...\nE1: boom 1", message="E1: boom 1",
-                                      source="run1.json", run=0), _label(2)], author="alice")
+    stored = store.add_labels(
+        [_label(1, traceback="Traceback...\nE1: boom 1", message="E1: boom 1", source="run1.json", run=0), _label(2)],
+        author="alice",
+    )
     assert [lab.id for lab in stored] == [1, 2]
     first = store.labels()[0]
     assert (first.author, first.source, first.run, first.category) == ("alice", "run1.json", 0, "3")
@@ -85,8 +86,15 @@ def test_unknown_category_stores_nothing(store_url):
 
 def test_categories_live_in_the_store(store_url):
     store = open_store(store_url)
-    cat = store.add_category(make_category("8", "Decimal JSON serialization", ["Look", "Grep => grep -rn x ."],
-                                           priority=2, root_causes=["Decimal in json.dumps"]))
+    cat = store.add_category(
+        make_category(
+            "8",
+            "Decimal JSON serialization",
+            ["Look", "Grep => grep -rn x ."],
+            priority=2,
+            root_causes=["Decimal in json.dumps"],
+        )
+    )
     assert store.categories() == [cat]
     assert cat.playbook[1].command == "grep -rn x ." and cat.playbook[0].command is None
     assert set(store.all_categories()) == {"1", "2", "3", "4", "5", "6", "7", "8"}
@@ -182,11 +190,38 @@ def db(tmp_path):
 
 def test_cli_label_a_test_and_a_cluster(runner, db):
     large = str(EXAMPLES / "large-run.json")
-    res = runner.invoke(app, ["categories", "add", "8", "--name", "Decimal JSON serialization", "--db", db,
-                              "-p", "Find json.dumps of Decimal => grep -rn json.dumps src"])
+    res = runner.invoke(
+        app,
+        [
+            "categories",
+            "add",
+            "8",
+            "--name",
+            "Decimal JSON serialization",
+            "--db",
+            db,
+            "-p",
+            "Find json.dumps of Decimal => grep -rn json.dumps src",
+        ],
+    )
     assert res.exit_code == 0, res.output
-    res = runner.invoke(app, ["label", large, "--test", "tests/test_receipts.py::test_export_receipt_json",
-                              "--category", "8", "--db", db, "--by", "alice", "--source", "ci/123"])
+    res = runner.invoke(
+        app,
+        [
+            "label",
+            large,
+            "--test",
+            "tests/test_receipts.py::test_export_receipt_json",
+            "--category",
+            "8",
+            "--db",
+            db,
+            "--by",
+            "alice",
+            "--source",
+            "ci/123",
+        ],
+    )
     assert res.exit_code == 0, res.output
     lab = open_store(db).labels()[0]
     assert (lab.author, lab.source, lab.category) == ("alice", "ci/123", "8")
@@ -203,8 +238,9 @@ def test_cli_label_a_test_and_a_cluster(runner, db):
     path = f"{db}.answer.json"
     with open(path, "w") as fh:
         fh.write(saved)
-    res = runner.invoke(app, ["label", large, "--cluster", "1", "--answer", path, "--category", "4", "--db", db,
-                              "--dry-run"])
+    res = runner.invoke(
+        app, ["label", large, "--cluster", "1", "--answer", path, "--category", "4", "--db", db, "--dry-run"]
+    )
     assert res.exit_code == 0 and res.output.count("would label") == c1["size"]
 
 
@@ -254,8 +290,9 @@ def test_cli_suggest_ranks_new_clusters_and_disagreements(runner, db):
     assert hints and all(h["kind"] in ("new", "low-margin", "disagreement") for h in hints)
     assert {h["name"] for h in hints if h["kind"] == "new"} >= {"new: TypeError · type Decimal JSON serializable"}
     runner.invoke(app, ["categories", "add", "8", "--name", "Decimal JSON", "--db", db])
-    runner.invoke(app, ["label", large, "--test", "tests/test_receipts.py::test_export_receipt_json", "-c", "8",
-                        "--db", db])
+    runner.invoke(
+        app, ["label", large, "--test", "tests/test_receipts.py::test_export_receipt_json", "-c", "8", "--db", db]
+    )
     hints = json.loads(runner.invoke(app, ["suggest", large, "--format", "json", "--db", db]).output)
     assert hints[0]["kind"] == "disagreement" and "labelled #8" in hints[0]["reason"]
     assert hints[0]["command"].endswith("--category 8")
@@ -266,10 +303,16 @@ def test_cli_label_two_processes_at_once(tmp_path):
     """Two `cluster label` processes on one store: both batches are stored."""
     db = str(tmp_path / "labels.db")
     large = str(EXAMPLES / "large-run.json")
-    procs = [subprocess.Popen([sys.executable, "-m", "clusterer.cli", "label", large, "--test", test, "-c", "1",
-                               "--db", db], stderr=subprocess.PIPE)
-             for test in ("tests/test_recommender.py::test_portfolio_suggestions",
-                          "tests/test_recommender.py::test_top_k_unique")]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "clusterer.cli", "label", large, "--test", test, "-c", "1", "--db", db],
+            stderr=subprocess.PIPE,
+        )
+        for test in (
+            "tests/test_recommender.py::test_portfolio_suggestions",
+            "tests/test_recommender.py::test_top_k_unique",
+        )
+    ]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     assert LabelStore(db).count() == 2
     assert cli("labels", "list", "--db", db, "--json").stdout.count('"category": "1"') == 2

@@ -88,8 +88,9 @@ def test_cluster_prints_summary_and_writes_json(pytester: pytest.Pytester) -> No
 
 def test_cluster_runs_tells_flaky_from_deterministic(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_suite=SUITE)
-    result = pytester.runpytest("--cluster-runs", "3", "--cluster-json", "a.json", "--cluster-out", "analysis",
-                                "-p", "no:cacheprovider")
+    result = pytester.runpytest(
+        "--cluster-runs", "3", "--cluster-json", "a.json", "--cluster-out", "analysis", "-p", "no:cacheprovider"
+    )
     # the session's own outcome is that of the first run
     result.assert_outcomes(passed=1, failed=2, errors=1, skipped=1, xfailed=1)
     assert result.ret == 1

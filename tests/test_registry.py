@@ -61,8 +61,14 @@ def test_activate_makes_it_the_default_and_rollback_restores(registry, monkeypat
     assert Model.load().name == "tiny"
     with pytest.raises(ModelError, match="nothing to roll back to"):
         registry.rollback()
-    assert [e["event"] for e in registry.events()] == ["registered", "registered", "activated", "activated",
-                                                       "rolled back", "rolled back"]
+    assert [e["event"] for e in registry.events()] == [
+        "registered",
+        "registered",
+        "activated",
+        "activated",
+        "rolled back",
+        "rolled back",
+    ]
 
 
 def test_a_worse_model_is_refused_unless_forced(registry, worse_model):
@@ -148,8 +154,13 @@ def test_service_endpoints_need_the_token(registry):
     from fastapi.testclient import TestClient
 
     with TestClient(_app()) as client:
-        for method, url in [("GET", "/v1/models"), ("POST", "/v1/labels"), ("POST", "/v1/retrain"),
-                            ("GET", "/v1/jobs/x"), ("POST", "/v1/models/tiny/activate")]:
+        for method, url in [
+            ("GET", "/v1/models"),
+            ("POST", "/v1/labels"),
+            ("POST", "/v1/retrain"),
+            ("GET", "/v1/jobs/x"),
+            ("POST", "/v1/models/tiny/activate"),
+        ]:
             assert client.request(method, url).status_code == 401
             assert client.request(method, url, headers={"Authorization": "Bearer nope"}).status_code == 401
     with TestClient(mount_without_token()) as client:
@@ -175,9 +186,21 @@ def test_service_labels_models_activate(registry, worse_model):
         got = client.get("/v1/models", headers=AUTH).json()
         assert got["active"] == "tiny" and got["serving"]["name"] == "tiny"
         assert [m["id"] for m in got["models"]] == ["tiny", "v1", "v2"]
-        res = client.post("/v1/labels", headers=AUTH, json={"labels": [
-            {"test": "t.py::test_a", "traceback": "E   TypeError: Object of type Decimal is not JSON serializable",
-             "category": "other", "source": "ci/9"}], "author": "bot"})
+        res = client.post(
+            "/v1/labels",
+            headers=AUTH,
+            json={
+                "labels": [
+                    {
+                        "test": "t.py::test_a",
+                        "traceback": "E   TypeError: Object of type Decimal is not JSON serializable",
+                        "category": "other",
+                        "source": "ci/9",
+                    }
+                ],
+                "author": "bot",
+            },
+        )
         assert res.status_code == 201 and res.json()["stored"] == 1
         res = client.post("/v1/labels", headers=AUTH, json={"labels": [{"test": "t", "text": "x", "category": "9"}]})
         assert res.status_code == 422 and "unknown category '9'" in res.json()["detail"]

@@ -16,8 +16,16 @@ from clusterer.report_html import failure_map, map_figure, render_html_report, w
 
 RUNS = ("run1.json", "run2.json", "run3.json")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +70,21 @@ def test_user_text_is_escaped(tiny) -> None:
     from clusterer.records import TestCase as Case
 
     evil = "t::test_<script>alert(1)</script>"
-    runs = [Run("a", "x", (Case(test=evil, outcome="failed", message="<img src=x onerror=alert(1)>",
-                                traceback="E   ValueError: <b>", duration=0.1),))]
+    runs = [
+        Run(
+            "a",
+            "x",
+            (
+                Case(
+                    test=evil,
+                    outcome="failed",
+                    message="<img src=x onerror=alert(1)>",
+                    traceback="E   ValueError: <b>",
+                    duration=0.1,
+                ),
+            ),
+        )
+    ]
     page = render_html_report(analyze(runs, tiny), runs, tiny)
     assert "<script>alert(1)</script>" not in page and "<img src=x" not in page
 

@@ -64,10 +64,13 @@ def test_train_from_store_writes_categories_labels_and_figures(tmp_path, corpus)
     store.add_category(make_category("8", "Decimal JSON serialization", ["Find => grep -rn json.dumps ."]))
     receipts = [f"tests/test_receipts.py::test_receipt_roundtrip[{i}]" for i in range(3)]
     store.add_labels(_labels_of(EXAMPLES / "large-run.json", receipts, "8"))
-    others = ["tests/test_promotions.py::test_promo_active_window[FLASH0]",
-              "tests/test_fx.py::test_price_endpoint_response[EUR]",
-              "tests/test_catalog.py::test_price_reflects_update[SKU-1]", "tests/test_api.py::test_bulk_quotes",
-              "tests/test_settings.py::test_eur_storefront_prices"]
+    others = [
+        "tests/test_promotions.py::test_promo_active_window[FLASH0]",
+        "tests/test_fx.py::test_price_endpoint_response[EUR]",
+        "tests/test_catalog.py::test_price_reflects_update[SKU-1]",
+        "tests/test_api.py::test_bulk_quotes",
+        "tests/test_settings.py::test_eur_storefront_prices",
+    ]
     store.add_labels(_labels_of(EXAMPLES / "large-run.json", others, "other"))
     report = train_from_store(store, tmp_path / "model", corpus=corpus[0], split=corpus[1])
     manifest = json.loads((tmp_path / "model" / "manifest.json").read_text())
@@ -85,8 +88,9 @@ def test_train_from_store_writes_categories_labels_and_figures(tmp_path, corpus)
 def test_train_refuses_an_unknown_embedder(tmp_path, runner):
     from clusterer.cli import app
 
-    res = runner.invoke(app, ["train", "--embedder", "semantic", "--db", str(tmp_path / "l.db"), "--out",
-                              str(tmp_path / "m")])
+    res = runner.invoke(
+        app, ["train", "--embedder", "semantic", "--db", str(tmp_path / "l.db"), "--out", str(tmp_path / "m")]
+    )
     assert res.exit_code == 2 and "unknown embedder 'semantic'" in res.output
 
 
@@ -149,16 +153,25 @@ def test_tiny_model_rebuilds_byte_for_byte(tmp_path):
     if differ:
         pytest.skip(f"models/tiny was built with other library versions {differ}; bytes can only match with those")
     out = tmp_path / "tiny"
-    cli("train-tiny", "--corpus", str(ROOT / "corpus" / "data"), "--split", str(ROOT / "corpus" / "split.json"),
-        "--out", str(out))
+    cli(
+        "train-tiny",
+        "--corpus",
+        str(ROOT / "corpus" / "data"),
+        "--split",
+        str(ROOT / "corpus" / "split.json"),
+        "--out",
+        str(out),
+    )
     committed = ROOT / "models" / "tiny"
     # every artefact file (the model card README.md is written by people and carried over, not built)
     names = sorted(p.name for p in committed.iterdir() if p.name != "README.md")
     assert names == sorted(p.name for p in out.iterdir())
     _, mismatch, errors = filecmp.cmpfiles(committed, out, names, shallow=False)
     assert not errors
-    assert not mismatch, (f"models/tiny is not what the committed corpus and code build: {mismatch} differ; "
-                          "rebuild it with `cluster train-tiny --out models/tiny` and commit it")
+    assert not mismatch, (
+        f"models/tiny is not what the committed corpus and code build: {mismatch} differ; "
+        "rebuild it with `cluster train-tiny --out models/tiny` and commit it"
+    )
 
 
 def _classify(*files: Path) -> dict:
@@ -186,13 +199,27 @@ def test_acceptance_label_a_new_cluster_retrain_and_roll_back(tmp_path):
     new = [c for c in before[large]["clusters"] if c["is_new"] and "JSON serializable" in c["name"]]
     assert len(new) == 1 and new[0]["size"] >= 10
     cluster = new[0]
-    cli("categories", "add", "8", "--name", "Decimal JSON serialization", "--playbook",
-        "Find the json.dumps calls that get Decimal values => grep -rn 'json.dumps' .", env=env)
+    cli(
+        "categories",
+        "add",
+        "8",
+        "--name",
+        "Decimal JSON serialization",
+        "--playbook",
+        "Find the json.dumps calls that get Decimal values => grep -rn 'json.dumps' .",
+        env=env,
+    )
     # three of its failures, labelled by two people at once
     first, second, third = cluster["members"][:3]
-    procs = [subprocess.Popen([sys.executable, "-m", "clusterer.cli", "label", str(large), *tests, "-c", "8",
-                               "--by", who], env={**os.environ, **env}, stderr=subprocess.PIPE, cwd=ROOT)
-             for who, tests in (("ann", ["--test", first, "--test", second]), ("bob", ["--test", third]))]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "clusterer.cli", "label", str(large), *tests, "-c", "8", "--by", who],
+            env={**os.environ, **env},
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+        )
+        for who, tests in (("ann", ["--test", first, "--test", second]), ("bob", ["--test", third]))
+    ]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     stored = json.loads(cli("labels", "list", "--json", env=env).stdout)
     assert sorted(r["test"] for r in stored) == sorted([first, second, third])
@@ -245,9 +272,19 @@ def test_service_retrain_job(tmp_path, corpus, monkeypatch):
     auth = {"Authorization": "Bearer t"}
     with TestClient(mount(create_app(Settings(token="t")))) as client:
         assert client.post("/v1/retrain", headers=auth, json={"embedder": "semantic"}).status_code == 422
-        res = client.post("/v1/labels", headers=auth, json={"labels": [
-            {"test": "tests/test_x.py::test_a", "traceback": "E   TypeError: Object of type Decimal is not JSON "
-             "serializable", "category": "other"}]})
+        res = client.post(
+            "/v1/labels",
+            headers=auth,
+            json={
+                "labels": [
+                    {
+                        "test": "tests/test_x.py::test_a",
+                        "traceback": "E   TypeError: Object of type Decimal is not JSON serializable",
+                        "category": "other",
+                    }
+                ]
+            },
+        )
         assert res.status_code == 201
         res = client.post("/v1/retrain", headers=auth, json={"force": True})
         assert res.status_code == 202

@@ -107,8 +107,10 @@ def test_counts_and_failure_metrics_on_examples(examples: Path, tiny) -> None:
     assert sum(c.failures for c in f.by_category) == 78
     assert sum(c.percentage for c in f.by_category) == pytest.approx(100, abs=0.1)
     setup_errors = [h for h in a.tests if h.failure_phase == "setup"]
-    assert {h.test for h in setup_errors} == {"tests/test_recommender.py::test_portfolio_suggestions",
-                                              "tests/test_recommender.py::test_top_k_unique"}
+    assert {h.test for h in setup_errors} == {
+        "tests/test_recommender.py::test_portfolio_suggestions",
+        "tests/test_recommender.py::test_top_k_unique",
+    }
 
 
 # ------------------------------------------------------------------------------------------------ flakiness
@@ -141,12 +143,28 @@ def _case(test: str, outcome: str, run: int, **kw) -> Case:
 
 def test_verdicts_and_absent_runs() -> None:
     runs = [
-        Run("a", "x", (_case("t::ok", "passed", 0), _case("t::flip", "failed", 0), _case("t::bad", "error", 0,
-                                                                                           phase="setup"),
-                       _case("t::skip", "skipped", 0), _case("t::new", "passed", 0))),
-        Run("b", "x", (_case("t::ok", "passed", 1), _case("t::flip", "passed", 1), _case("t::bad", "error", 1,
-                                                                                           phase="setup"),
-                       _case("t::skip", "skipped", 1)), index=1),
+        Run(
+            "a",
+            "x",
+            (
+                _case("t::ok", "passed", 0),
+                _case("t::flip", "failed", 0),
+                _case("t::bad", "error", 0, phase="setup"),
+                _case("t::skip", "skipped", 0),
+                _case("t::new", "passed", 0),
+            ),
+        ),
+        Run(
+            "b",
+            "x",
+            (
+                _case("t::ok", "passed", 1),
+                _case("t::flip", "passed", 1),
+                _case("t::bad", "error", 1, phase="setup"),
+                _case("t::skip", "skipped", 1),
+            ),
+            index=1,
+        ),
     ]
     by = {h.test: h for h in merge_runs(runs)}
     assert by["t::flip"].flaky and by["t::flip"].flaky_reasons == ["across-runs"]
@@ -183,10 +201,20 @@ def test_surefire_flaky_and_rerun_failures_in_one_run() -> None:
 
 def test_pytest_rerunfailures_rerun_that_passed_is_flaky() -> None:
     report = {
-        "created": 0, "duration": 1.0, "exitcode": 0, "root": "/r", "summary": {"passed": 1, "total": 1},
-        "tests": [{"nodeid": "t.py::test_x", "outcome": "rerun", "setup": {"outcome": "passed", "duration": 0.1},
-                   "call": {"outcome": "passed", "duration": 0.2}, "teardown": {"outcome": "passed",
-                                                                                 "duration": 0.0}}],
+        "created": 0,
+        "duration": 1.0,
+        "exitcode": 0,
+        "root": "/r",
+        "summary": {"passed": 1, "total": 1},
+        "tests": [
+            {
+                "nodeid": "t.py::test_x",
+                "outcome": "rerun",
+                "setup": {"outcome": "passed", "duration": 0.1},
+                "call": {"outcome": "passed", "duration": 0.2},
+                "teardown": {"outcome": "passed", "duration": 0.0},
+            }
+        ],
     }
     run = parse_results(json.dumps(report).encode(), source="r.json")
     (h,) = merge_runs([run])
@@ -194,8 +222,16 @@ def test_pytest_rerunfailures_rerun_that_passed_is_flaky() -> None:
 
 
 def test_outliers_over_threshold() -> None:
-    run = Run("a", "x", (_case("t::slow", "passed", 0, duration=45.0), _case("t::fast", "passed", 0, duration=0.1),
-                         _case("t::slower", "failed", 0, duration=31.0)), duration=80.0)
+    run = Run(
+        "a",
+        "x",
+        (
+            _case("t::slow", "passed", 0, duration=45.0),
+            _case("t::fast", "passed", 0, duration=0.1),
+            _case("t::slower", "failed", 0, duration=31.0),
+        ),
+        duration=80.0,
+    )
     m = performance_metrics([run], merge_runs([run]))
     assert [o.test for o in m.outliers] == ["t::slow", "t::slower"]
     assert [o.test for o in m.per_run[0].outliers] == ["t::slow", "t::slower"]
@@ -246,11 +282,14 @@ def test_cobertura_small_file_with_methods(tmp_path: Path) -> None:
     assert cov.files_with_gaps[0].missing == "3-4"
 
 
-@pytest.mark.parametrize("text", [
-    "not xml at all",
-    "<report/>",
-    '<?xml version="1.0"?><!DOCTYPE c [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><coverage>&b;</coverage>',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not xml at all",
+        "<report/>",
+        '<?xml version="1.0"?><!DOCTYPE c [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><coverage>&b;</coverage>',
+    ],
+)
 def test_cobertura_bad_input(tmp_path: Path, text: str) -> None:
     p = tmp_path / "cov.xml"
     p.write_text(text)

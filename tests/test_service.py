@@ -48,8 +48,9 @@ class ThreadServer:
     """uvicorn serving ``app`` on 127.0.0.1 at a port the OS picks, in a daemon thread."""
 
     def __init__(self, app: object) -> None:
-        config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", access_log=False,
-                                lifespan="on", timeout_keep_alive=5)
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=0, log_level="warning", access_log=False, lifespan="on", timeout_keep_alive=5
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.url = ""
@@ -83,8 +84,16 @@ def server() -> Iterator[ThreadServer]:
 @pytest.fixture(scope="module")
 def strict_server() -> Iterator[ThreadServer]:
     """Small limits, both tokens, and a state-changing route guarded by ``require_token``."""
-    app = create_app(_settings(token=TOKEN, classify_token=CLASSIFY_TOKEN, max_body=64 * 1024, max_files=3,
-                               max_failures=30, read_timeout=0.5))
+    app = create_app(
+        _settings(
+            token=TOKEN,
+            classify_token=CLASSIFY_TOKEN,
+            max_body=64 * 1024,
+            max_files=3,
+            max_failures=30,
+            read_timeout=0.5,
+        )
+    )
 
     @app.post("/v1/test-admin", dependencies=[Depends(require_token)])
     async def admin() -> dict[str, bool]:
@@ -135,19 +144,31 @@ def test_multipart_several_files_are_several_runs(client: httpx.Client, chdir_ro
 
 
 def test_markdown_equals_cli(client: httpx.Client, chdir_root: None) -> None:
-    r = client.post("/v1/classify", params={"format": "markdown", "source": JSON_FILE}, content=_read(JSON_FILE),
-                    headers={"Content-Type": "application/json"})
+    r = client.post(
+        "/v1/classify",
+        params={"format": "markdown", "source": JSON_FILE},
+        content=_read(JSON_FILE),
+        headers={"Content-Type": "application/json"},
+    )
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/markdown")
     assert r.content == _cli("classify", JSON_FILE, "--format", "markdown")
-    by_accept = client.post("/v1/classify", params={"source": JSON_FILE}, content=_read(JSON_FILE),
-                            headers={"Content-Type": "application/json", "Accept": "text/markdown"})
+    by_accept = client.post(
+        "/v1/classify",
+        params={"source": JSON_FILE},
+        content=_read(JSON_FILE),
+        headers={"Content-Type": "application/json", "Accept": "text/markdown"},
+    )
     assert by_accept.content == r.content
 
 
 def test_failures_list_and_gzip(client: httpx.Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    body = json.dumps([{"test": "t.py::test_a", "text": "Traceback...\nConnectionError: pool exhausted"},
-                       {"test": "t.py::test_b", "text": "TimeoutError: websocket ping took 2.5s"}]).encode()
+    body = json.dumps(
+        [
+            {"test": "t.py::test_a", "text": "Traceback...\nConnectionError: pool exhausted"},
+            {"test": "t.py::test_b", "text": "TimeoutError: websocket ping took 2.5s"},
+        ]
+    ).encode()
     r = client.post("/v1/classify", content=body, headers={"Content-Type": "application/json"})
     assert r.status_code == 200, r.text
     assert r.json()["summary"]["failures"] == 2
@@ -198,18 +219,28 @@ def test_openapi_shares_the_cli_schema(client: httpx.Client) -> None:
     ok = spec["paths"]["/v1/classify"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
     assert ok["$ref"].endswith("/ClassifyResult")
     assert set(spec["paths"]["/v1/classify"]["post"]["requestBody"]["content"]) >= {
-        "application/json", "application/xml", "multipart/form-data"}
+        "application/json",
+        "application/xml",
+        "multipart/form-data",
+    }
 
 
 def test_metrics_and_request_id(client: httpx.Client) -> None:
-    r = client.post("/v1/classify", content=_read(JSON_FILE), headers={"Content-Type": "application/json",
-                                                                       "X-Request-ID": "ci-run-42"})
+    r = client.post(
+        "/v1/classify",
+        content=_read(JSON_FILE),
+        headers={"Content-Type": "application/json", "X-Request-ID": "ci-run-42"},
+    )
     assert r.headers["x-request-id"] == "ci-run-42"
     assert len(client.get("/healthz", headers={"X-Request-ID": "bad id\twith tab"}).headers["x-request-id"]) == 32
     text = client.get("/metrics").text
-    for name in ("clusterer_http_requests_total{", "clusterer_http_request_duration_seconds_bucket{",
-                 "clusterer_failures_classified_total{category=", 'clusterer_model_info{clusterer_version="',
-                 "clusterer_ready 1.0"):
+    for name in (
+        "clusterer_http_requests_total{",
+        "clusterer_http_request_duration_seconds_bucket{",
+        "clusterer_failures_classified_total{category=",
+        'clusterer_model_info{clusterer_version="',
+        "clusterer_ready 1.0",
+    ):
         assert name in text
     assert 'route="/v1/classify"' in text
     assert client.get("/no/such/path").status_code == 404
@@ -250,11 +281,13 @@ def test_bad_requests(client: httpx.Client, body: bytes, headers: dict[str, str]
 
 
 def test_bad_query(client: httpx.Client) -> None:
-    r = client.post("/v1/classify", params={"format": "html"}, content=b"[]",
-                    headers={"Content-Type": "application/json"})
+    r = client.post(
+        "/v1/classify", params={"format": "html"}, content=b"[]", headers={"Content-Type": "application/json"}
+    )
     assert r.status_code == 422 and "detail" in r.json()
-    r = client.post("/v1/classify", params={"source": "x" * 500}, content=b"[]",
-                    headers={"Content-Type": "application/json"})
+    r = client.post(
+        "/v1/classify", params={"source": "x" * 500}, content=b"[]", headers={"Content-Type": "application/json"}
+    )
     assert r.status_code == 422
 
 
@@ -305,8 +338,10 @@ def test_failure_and_file_caps_413(strict_server: ThreadServer) -> None:
 def test_slow_body_408(strict_server: ThreadServer) -> None:
     host, port = strict_server.url.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=10) as s:
-        s.sendall(f"POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                  f"Authorization: Bearer {CLASSIFY_TOKEN}\r\nContent-Length: 100\r\n\r\n[".encode())
+        s.sendall(
+            f"POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            f"Authorization: Bearer {CLASSIFY_TOKEN}\r\nContent-Length: 100\r\n\r\n[".encode()
+        )
         answer = b""  # headers and body may come in separate segments
         while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):
             chunk = s.recv(4096)
@@ -319,8 +354,9 @@ def test_slow_body_408(strict_server: ThreadServer) -> None:
 
 def test_classify_timeout_503(chdir_root: None) -> None:
     with ThreadServer(create_app(_settings(timeout=0.001))) as s:
-        r = httpx.post(s.url + "/v1/classify", content=_read(LARGE), headers={"Content-Type": "application/json"},
-                       timeout=30)
+        r = httpx.post(
+            s.url + "/v1/classify", content=_read(LARGE), headers={"Content-Type": "application/json"}, timeout=30
+        )
     assert r.status_code == 503 and "did not finish within" in r.json()["detail"]
     assert r.headers["retry-after"] == "5"
 
@@ -353,12 +389,19 @@ def test_state_changing_refused_without_configured_token() -> None:
     assert r.status_code == 403 and "CLUSTERER_TOKEN" in r.json()["detail"]
 
 
-def test_access_log_is_structured_and_has_no_secrets(strict_server: ThreadServer,
-                                                     caplog: pytest.LogCaptureFixture) -> None:
+def test_access_log_is_structured_and_has_no_secrets(
+    strict_server: ThreadServer, caplog: pytest.LogCaptureFixture
+) -> None:
     with caplog.at_level(logging.INFO, logger="clusterer.service.access"):
-        httpx.post(strict_server.url + "/v1/classify?token=" + TOKEN, content=b"[]",
-                   headers={"Content-Type": "application/json", "Authorization": f"Bearer {CLASSIFY_TOKEN}",
-                            "X-Request-ID": "req-1"})
+        httpx.post(
+            strict_server.url + "/v1/classify?token=" + TOKEN,
+            content=b"[]",
+            headers={
+                "Content-Type": "application/json",
+                "Authorization": f"Bearer {CLASSIFY_TOKEN}",
+                "X-Request-ID": "req-1",
+            },
+        )
         deadline = time.monotonic() + 10  # the line is written just after the answer is sent
         while not any("req-1" in r.getMessage() for r in caplog.records) and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -383,13 +426,20 @@ def test_settings_from_env() -> None:
 
 def test_concurrent_requests(client: httpx.Client, server: ThreadServer) -> None:
     bodies = [(JSON_FILE, "application/json"), (XML_FILE, "application/xml")]
-    expected = {p: client.post("/v1/classify", params={"source": p}, content=_read(p),
-                               headers={"Content-Type": m}).content for p, m in bodies}
+    expected = {
+        p: client.post("/v1/classify", params={"source": p}, content=_read(p), headers={"Content-Type": m}).content
+        for p, m in bodies
+    }
 
     def one(i: int) -> tuple[str, int, bytes]:
         path, media = bodies[i % 2]
-        r = httpx.post(server.url + "/v1/classify", params={"source": path}, content=_read(path),
-                       headers={"Content-Type": media}, timeout=60)
+        r = httpx.post(
+            server.url + "/v1/classify",
+            params={"source": path},
+            content=_read(path),
+            headers={"Content-Type": media},
+            timeout=60,
+        )
         return path, r.status_code, r.content
 
     with ThreadPoolExecutor(16) as pool:
@@ -409,8 +459,9 @@ def test_broken_model_is_not_ready(tmp_path: Path) -> None:
         r = c.get("/readyz")
         assert r.status_code == 503 and r.json()["ready"] is False
         assert "checksum mismatch" in r.json()["reason"] and victim.name in r.json()["reason"]
-        r = c.post("/v1/classify", content=b'[{"test": "a", "text": "b"}]',
-                   headers={"Content-Type": "application/json"})
+        r = c.post(
+            "/v1/classify", content=b'[{"test": "a", "text": "b"}]', headers={"Content-Type": "application/json"}
+        )
         assert r.status_code == 503 and r.json()["detail"].startswith("model not ready: ")
         assert c.get("/v1/model").status_code == 503
         assert "clusterer_ready 0.0" in c.get("/metrics").text
@@ -432,8 +483,12 @@ def test_dependency_override(chdir_root: None) -> None:
     tiny = Model.load("tiny")
     app.dependency_overrides[get_model] = lambda: tiny
     with ThreadServer(app) as s:
-        r = httpx.post(s.url + "/v1/classify", params={"source": JSON_FILE}, content=_read(JSON_FILE),
-                       headers={"Content-Type": "application/json"})
+        r = httpx.post(
+            s.url + "/v1/classify",
+            params={"source": JSON_FILE},
+            content=_read(JSON_FILE),
+            headers={"Content-Type": "application/json"},
+        )
     assert r.status_code == 200 and r.content == _cli("classify", JSON_FILE, "--format", "json")
 
 
@@ -452,8 +507,13 @@ def test_cluster_serve_workers(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if k != "PROMETHEUS_MULTIPROC_DIR"}
     log = (tmp_path / "serve.log").open("wb")
-    proc = subprocess.Popen([sys.executable, "-m", "clusterer.cli", "serve", "--port", str(port), "--workers", "2"],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "clusterer.cli", "serve", "--port", str(port), "--workers", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -464,12 +524,25 @@ def test_cluster_serve_workers(tmp_path: Path) -> None:
                 pass
             assert proc.poll() is None and time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
             time.sleep(0.2)
-        local = subprocess.run([sys.executable, "-m", "clusterer.cli", "classify", JSON_FILE, "--format", "json"],
-                               cwd=ROOT, capture_output=True, check=True).stdout
+        local = subprocess.run(
+            [sys.executable, "-m", "clusterer.cli", "classify", JSON_FILE, "--format", "json"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        ).stdout
         with ThreadPoolExecutor(8) as pool:
-            answers = list(pool.map(lambda _: httpx.post(
-                url + "/v1/classify", params={"source": JSON_FILE}, content=_read(JSON_FILE),
-                headers={"Content-Type": "application/json"}, timeout=60), range(16)))
+            answers = list(
+                pool.map(
+                    lambda _: httpx.post(
+                        url + "/v1/classify",
+                        params={"source": JSON_FILE},
+                        content=_read(JSON_FILE),
+                        headers={"Content-Type": "application/json"},
+                        timeout=60,
+                    ),
+                    range(16),
+                )
+            )
         assert all(a.status_code == 200 and a.content == local for a in answers)
         metrics = httpx.get(url + "/metrics").text  # summed over both workers
         assert 'clusterer_http_requests_total{method="POST",route="/v1/classify",status="200"} 16.0' in metrics

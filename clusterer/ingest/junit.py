@@ -172,9 +172,7 @@ def _read_case(elem: Element, suite: _Suite | None, run: int, pytest_root: bool 
     name = elem.get("name", "")
     classname = elem.get("classname", "")
     file = elem.get("file") or (suite.file if suite else None)
-    is_pytest = (
-        pytest_root or (suite is not None and suite.name == "pytest") or bool(file and file.endswith(".py"))
-    )
+    is_pytest = pytest_root or (suite is not None and suite.name == "pytest") or bool(file and file.endswith(".py"))
     if is_pytest and classname:
         test, file = _pytest_id(classname, name, file)
     elif is_pytest and (file or name):

@@ -43,13 +43,21 @@ from .settings import Settings
 log = logging.getLogger("clusterer.service")
 access_log = logging.getLogger("clusterer.service.access")
 
-_JSON_TYPES = {"application/json", "text/json", "application/x-ndjson", "application/jsonl", "application/jsonlines",
-               "application/json-lines"}
+_JSON_TYPES = {
+    "application/json",
+    "text/json",
+    "application/x-ndjson",
+    "application/jsonl",
+    "application/jsonlines",
+    "application/json-lines",
+}
 _XML_TYPES = {"application/xml", "text/xml"}
 _DETECT_TYPES = {"application/octet-stream", "application/gzip", "application/x-gzip"}
 _MULTIPART = "multipart/form-data"
-_ACCEPTED = ("application/json, application/xml, multipart/form-data, application/gzip or application/octet-stream "
-             "(curl: -H 'Content-Type: application/json' or -F files=@results.json)")
+_ACCEPTED = (
+    "application/json, application/xml, multipart/form-data, application/gzip or application/octet-stream "
+    "(curl: -H 'Content-Type: application/json' or -F files=@results.json)"
+)
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -193,8 +201,9 @@ async def _multipart_payloads(request: Request, body: bytes, settings: Settings)
     buffered = Request(request.scope, receive=replay)
     payloads: list[tuple[str, bytes]] = []
     try:
-        async with buffered.form(max_files=settings.max_files, max_fields=settings.max_files,
-                                 max_part_size=settings.max_body) as form:
+        async with buffered.form(
+            max_files=settings.max_files, max_fields=settings.max_files, max_part_size=settings.max_body
+        ) as form:
             for name, value in form.multi_items():
                 if isinstance(value, UploadFile):
                     payloads.append((_label(value.filename or name), await value.read()))
@@ -266,12 +275,23 @@ class ObserveMiddleware:
             elapsed = time.perf_counter() - start
             route = getattr(scope.get("route"), "path", None) or "unmatched"
             self.metrics.observe(scope["method"], route, seen["status"], elapsed)
-            access_log.info(json.dumps({
-                "event": "request", "request_id": request_id, "method": scope["method"], "path": scope["path"],
-                "route": route, "status": seen["status"], "duration_ms": round(elapsed * 1000, 2),
-                "bytes_in": seen["in"], "bytes_out": seen["out"],
-                "client": scope["client"][0] if scope.get("client") else None,
-            }, ensure_ascii=False))
+            access_log.info(
+                json.dumps(
+                    {
+                        "event": "request",
+                        "request_id": request_id,
+                        "method": scope["method"],
+                        "path": scope["path"],
+                        "route": route,
+                        "status": seen["status"],
+                        "duration_ms": round(elapsed * 1000, 2),
+                        "bytes_in": seen["in"],
+                        "bytes_out": seen["out"],
+                        "client": scope["client"][0] if scope.get("client") else None,
+                    },
+                    ensure_ascii=False,
+                )
+            )
 
 
 # -- the app -----------------------------------------------------------------------------------------------------
@@ -279,24 +299,53 @@ class ObserveMiddleware:
 _CLASSIFY_BODY = {
     "required": True,
     "content": {
-        "application/json": {"schema": {"description": "A pytest-json-report document, pytest-reportlog JSON lines, "
-                                                       "or a list of failures",
-                                        "oneOf": [{"type": "object"}, {"type": "array", "items": {
-                                            "type": "object", "required": ["test", "text"],
-                                            "properties": {"test": {"type": "string"}, "text": {"type": "string"},
-                                                           "message": {"type": "string"}}}}]}},
+        "application/json": {
+            "schema": {
+                "description": "A pytest-json-report document, pytest-reportlog JSON lines, or a list of failures",
+                "oneOf": [
+                    {"type": "object"},
+                    {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["test", "text"],
+                            "properties": {
+                                "test": {"type": "string"},
+                                "text": {"type": "string"},
+                                "message": {"type": "string"},
+                            },
+                        },
+                    },
+                ],
+            }
+        },
         "application/xml": {"schema": {"type": "string", "description": "JUnit/xUnit XML"}},
-        "multipart/form-data": {"schema": {"type": "object", "properties": {
-            "files": {"type": "array", "items": {"type": "string", "format": "binary"},
-                      "description": "One or more results files; each is one run"}}}},
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "files": {
+                        "type": "array",
+                        "items": {"type": "string", "format": "binary"},
+                        "description": "One or more results files; each is one run",
+                    }
+                },
+            }
+        },
         "application/gzip": {"schema": {"type": "string", "format": "binary"}},
     },
 }
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": Problem, "description": text} for code, text in {
-        400: "Malformed body", 401: "Missing or wrong bearer token", 408: "Body not sent in time",
-        413: "Body, file count or failure count over the limit", 415: "Content-Type not accepted",
-        422: "Well-formed input of an unknown shape", 503: "Model not ready, or classification timed out"}.items()
+    code: {"model": Problem, "description": text}
+    for code, text in {
+        400: "Malformed body",
+        401: "Missing or wrong bearer token",
+        408: "Body not sent in time",
+        413: "Body, file count or failure count over the limit",
+        415: "Content-Type not accepted",
+        422: "Well-formed input of an unknown shape",
+        503: "Model not ready, or classification timed out",
+    }.items()
 }
 
 
@@ -345,12 +394,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """The model is loaded and verified; 503 with the reason otherwise."""
         model: Model | None = request.app.state.model
         if model is None:
-            return JSONResponse(Readiness(ready=False, reason=request.app.state.model_error).model_dump(),
-                                status_code=503)
+            return JSONResponse(
+                Readiness(ready=False, reason=request.app.state.model_error).model_dump(), status_code=503
+            )
         return Readiness(ready=True, model=model.name)
 
-    @app.get("/metrics", tags=["health"], response_class=Response,
-             responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text format"}})
+    @app.get(
+        "/metrics",
+        tags=["health"],
+        response_class=Response,
+        responses={200: {"content": {"text/plain": {}}, "description": "Prometheus text format"}},
+    )
     async def prometheus() -> Response:
         """Prometheus metrics: requests, latency histogram, failures classified by category, the model."""
         return Response(metrics.exposition(), media_type=metrics.content_type)
@@ -360,24 +414,38 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """The loaded model: what answers say about it, and its manifest (thresholds, evaluation figures, files)."""
         return ModelDescription(info=ModelInfo(**model.info()), manifest=model.manifest)
 
-    @app.get("/v1/categories", response_model=list[CategoryOut], responses={503: {"model": Problem}},
-             tags=["model"])
+    @app.get("/v1/categories", response_model=list[CategoryOut], responses={503: {"model": Problem}}, tags=["model"])
     async def categories(model: Annotated[Model, Depends(get_model)]) -> list[CategoryOut]:
         """The categories the model answers with: ids, names, priorities and debugging playbooks."""
         return [CategoryOut(**c.to_dict()) for c in model.categories.values()]
 
-    @app.post("/v1/classify", response_model=ClassifyResult, tags=["classify"], openapi_extra={
-        "requestBody": _CLASSIFY_BODY}, responses={**_ERRORS, 200: {"content": {"text/markdown": {}}}},
-        dependencies=[Depends(classify_auth)])
+    @app.post(
+        "/v1/classify",
+        response_model=ClassifyResult,
+        tags=["classify"],
+        openapi_extra={"requestBody": _CLASSIFY_BODY},
+        responses={**_ERRORS, 200: {"content": {"text/markdown": {}}}},
+        dependencies=[Depends(classify_auth)],
+    )
     async def classify(
         request: Request,
         model: Annotated[Model, Depends(get_model)],
-        fmt: Annotated[Literal["json", "markdown"] | None, Query(
-            alias="format", description="json (default): what `cluster classify --format json` prints; markdown: "
-                                        "the summary for $GITHUB_STEP_SUMMARY")] = None,
-        source: Annotated[str | None, Query(
-            max_length=200, description="Name of the results file for a raw body (default 'request'); "
-                                        "multipart parts use their file names")] = None,
+        fmt: Annotated[
+            Literal["json", "markdown"] | None,
+            Query(
+                alias="format",
+                description="json (default): what `cluster classify --format json` prints; markdown: "
+                "the summary for $GITHUB_STEP_SUMMARY",
+            ),
+        ] = None,
+        source: Annotated[
+            str | None,
+            Query(
+                max_length=200,
+                description="Name of the results file for a raw body (default 'request'); "
+                "multipart parts use their file names",
+            ),
+        ] = None,
     ) -> Response:
         """Classify the failures of one or more results files.
 
@@ -399,22 +467,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             fmt = "markdown" if "text/markdown" in request.headers.get("accept", "") else "json"
 
         def work() -> tuple[str, str, list[str]]:
-            result = classify_payloads(payloads, model, max_bytes=settings.max_body,
-                                       max_failures=settings.max_failures)
+            result = classify_payloads(payloads, model, max_bytes=settings.max_body, max_failures=settings.max_failures)
             text, media_type = render(result, fmt)
             return text, media_type, ["new" if f.is_new else f.category for f in result.failures]
 
         try:
             async with asyncio.timeout(settings.timeout):
                 text, media_type, answered = await anyio.to_thread.run_sync(
-                    work, limiter=request.app.state.limiter, abandon_on_cancel=True)
+                    work, limiter=request.app.state.limiter, abandon_on_cancel=True
+                )
         except InputError as exc:
             metrics.rejected.labels(str(input_status(exc))).inc()
             raise HTTPException(input_status(exc), str(exc)) from None
         except TimeoutError:
             metrics.rejected.labels("timeout").inc()
-            raise HTTPException(503, f"classification did not finish within {settings.timeout:g} s; retry later "
-                                     "or send fewer failures", headers={"Retry-After": "5"}) from None
+            raise HTTPException(
+                503,
+                f"classification did not finish within {settings.timeout:g} s; retry later or send fewer failures",
+                headers={"Retry-After": "5"},
+            ) from None
         metrics.classified(answered)
         return Response(text, media_type=media_type)
 

@@ -19,7 +19,13 @@ from clusterer.schema import ClassifyResult
 #: Problems (the start of ``InputError.problem``) that mean the bytes are not well-formed: HTTP 400.
 #: Anything else the readers reject is well-formed but of an unknown shape: HTTP 422.
 _MALFORMED = (
-    "malformed", "empty file", "binary file", "corrupt gzip", "not a results file", "XML DTD", "expected bytes",
+    "malformed",
+    "empty file",
+    "binary file",
+    "corrupt gzip",
+    "not a results file",
+    "XML DTD",
+    "expected bytes",
 )
 
 
@@ -66,17 +72,22 @@ def parse_payloads(payloads: Sequence[tuple[str, bytes]], *, max_bytes: int, max
     InputError
         A payload that cannot be read; :class:`TooManyFailures` over the cap.
     """
-    runs = [parse_results(data, source=source, index=i, max_bytes=max_bytes) for i, (source, data) in
-            enumerate(payloads)]
+    runs = [
+        parse_results(data, source=source, index=i, max_bytes=max_bytes) for i, (source, data) in enumerate(payloads)
+    ]
     total = sum(len(r.failures) for r in runs)
     if total > max_failures:
-        raise TooManyFailures("request", f"{total} failures exceed the per-request cap of {max_failures} "
-                                         "(CLUSTERER_MAX_FAILURES); split the results or raise the cap")
+        raise TooManyFailures(
+            "request",
+            f"{total} failures exceed the per-request cap of {max_failures} "
+            "(CLUSTERER_MAX_FAILURES); split the results or raise the cap",
+        )
     return runs
 
 
-def classify_payloads(payloads: Sequence[tuple[str, bytes]], model: Model, *, max_bytes: int,
-                      max_failures: int) -> ClassifyResult:
+def classify_payloads(
+    payloads: Sequence[tuple[str, bytes]], model: Model, *, max_bytes: int, max_failures: int
+) -> ClassifyResult:
     """Parse and classify named payloads exactly as ``cluster classify`` does with files of those names.
 
     Examples

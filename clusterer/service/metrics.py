@@ -23,19 +23,32 @@ class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
-        self.requests = Counter("clusterer_http_requests", "HTTP requests answered", ["method", "route", "status"],
-                                registry=r)
-        self.latency = Histogram("clusterer_http_request_duration_seconds", "Time to answer an HTTP request",
-                                 ["method", "route"], buckets=_BUCKETS, registry=r)
-        self.failures = Counter("clusterer_failures_classified", "Failing tests classified, by answer category",
-                                ["category"], registry=r)
-        self.rejected = Counter("clusterer_classify_rejected", "Classify requests refused, by reason",
-                                ["reason"], registry=r)
-        self.model = Gauge("clusterer_model_info", "The loaded model (1) and its version labels",
-                           ["name", "format_version", "training_digest", "clusterer_version"],
-                           multiprocess_mode="max", registry=r)
-        self.ready = Gauge("clusterer_ready", "1 when the model is loaded and verified", multiprocess_mode="min",
-                           registry=r)
+        self.requests = Counter(
+            "clusterer_http_requests", "HTTP requests answered", ["method", "route", "status"], registry=r
+        )
+        self.latency = Histogram(
+            "clusterer_http_request_duration_seconds",
+            "Time to answer an HTTP request",
+            ["method", "route"],
+            buckets=_BUCKETS,
+            registry=r,
+        )
+        self.failures = Counter(
+            "clusterer_failures_classified", "Failing tests classified, by answer category", ["category"], registry=r
+        )
+        self.rejected = Counter(
+            "clusterer_classify_rejected", "Classify requests refused, by reason", ["reason"], registry=r
+        )
+        self.model = Gauge(
+            "clusterer_model_info",
+            "The loaded model (1) and its version labels",
+            ["name", "format_version", "training_digest", "clusterer_version"],
+            multiprocess_mode="max",
+            registry=r,
+        )
+        self.ready = Gauge(
+            "clusterer_ready", "1 when the model is loaded and verified", multiprocess_mode="min", registry=r
+        )
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         """Count one answered request and its latency."""
@@ -54,8 +67,12 @@ class Metrics:
         """Record which model is loaded (or that none is)."""
         self.ready.set(1 if info else 0)
         if info:
-            self.model.labels(str(info.get("name")), str(info.get("format_version")),
-                              str(info.get("training_digest") or "")[:12], str(info.get("clusterer_version"))).set(1)
+            self.model.labels(
+                str(info.get("name")),
+                str(info.get("format_version")),
+                str(info.get("training_digest") or "")[:12],
+                str(info.get("clusterer_version")),
+            ).set(1)
 
     def exposition(self) -> bytes:
         """The Prometheus text format: this process's registry, or every worker's in multiprocess mode."""

@@ -164,16 +164,27 @@ def _follow_registry(app: FastAPI, registry: Registry) -> dict[str, Any]:
 # -- endpoints ---------------------------------------------------------------------------------------------------
 
 
-@router.post("/v1/labels", status_code=201, response_model=LabelsOut, tags=["labels"],
-             responses={422: {"model": Problem, "description": "Unknown category or invalid label"}})
+@router.post(
+    "/v1/labels",
+    status_code=201,
+    response_model=LabelsOut,
+    tags=["labels"],
+    responses={422: {"model": Problem, "description": "Unknown category or invalid label"}},
+)
 async def post_labels(body: LabelsIn, store: Annotated[LabelStore, Depends(get_store)]) -> LabelsOut:
     """Store labels (all or none). Give each failure's canonical text, or its raw traceback and message."""
     from clusterer.normalize import canonicalize
 
     labels = [
-        Label(test=item.test, category=item.category,
-              text=item.text or canonicalize(item.traceback, item.message, item.test),
-              traceback=item.traceback, message=item.message, source=item.source, run=item.run)
+        Label(
+            test=item.test,
+            category=item.category,
+            text=item.text or canonicalize(item.traceback, item.message, item.test),
+            traceback=item.traceback,
+            message=item.message,
+            source=item.source,
+            run=item.run,
+        )
         for item in body.labels
     ]
     if any(not lab.text.strip() for lab in labels):
@@ -185,8 +196,9 @@ async def post_labels(body: LabelsIn, store: Annotated[LabelStore, Depends(get_s
     return LabelsOut(stored=len(stored), ids=[lab.id for lab in stored if lab.id is not None])
 
 
-@router.post("/v1/retrain", status_code=202, response_model=JobOut, tags=["models"],
-             responses={422: {"model": Problem}})
+@router.post(
+    "/v1/retrain", status_code=202, response_model=JobOut, tags=["models"], responses={422: {"model": Problem}}
+)
 async def post_retrain(
     request: Request,
     store: Annotated[LabelStore, Depends(get_store)],
@@ -215,8 +227,9 @@ def _run_retrain(app: FastAPI, store: LabelStore, registry: Registry, job_id: st
 
     try:
         store.update_job(job_id, status="running")
-        report = train_and_register(store, registry=registry, embedder=body.embedder, activate=body.activate,
-                                    force=body.force)
+        report = train_and_register(
+            store, registry=registry, embedder=body.embedder, activate=body.activate, force=body.force
+        )
         if report.get("activated"):
             report["service"] = _follow_registry(app, registry)
         report.pop("path", None)
@@ -252,8 +265,11 @@ async def get_models(request: Request, registry: Annotated[Registry, Depends(get
     }
 
 
-@router.post("/v1/models/{model_id}/activate", tags=["models"],
-             responses={404: {"model": Problem}, 409: {"model": Problem, "description": "Scores worse"}})
+@router.post(
+    "/v1/models/{model_id}/activate",
+    tags=["models"],
+    responses={404: {"model": Problem}, 409: {"model": Problem, "description": "Scores worse"}},
+)
 async def activate_model(
     model_id: str,
     request: Request,

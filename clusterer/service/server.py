@@ -21,16 +21,19 @@ def log_config(level: str = "info") -> dict[str, Any]:
 
     config = copy.deepcopy(LOGGING_CONFIG)
     config["formatters"]["json_line"] = {"format": "%(message)s"}
-    config["handlers"]["access_json"] = {"class": "logging.StreamHandler", "formatter": "json_line",
-                                         "stream": "ext://sys.stderr"}
+    config["handlers"]["access_json"] = {
+        "class": "logging.StreamHandler",
+        "formatter": "json_line",
+        "stream": "ext://sys.stderr",
+    }
     config["loggers"]["clusterer.service"] = {"handlers": ["default"], "level": level.upper(), "propagate": False}
-    config["loggers"]["clusterer.service.access"] = {"handlers": ["access_json"], "level": "INFO",
-                                                     "propagate": False}
+    config["loggers"]["clusterer.service.access"] = {"handlers": ["access_json"], "level": "INFO", "propagate": False}
     return config
 
 
-def serve(*, host: str = "127.0.0.1", port: int = 8000, model: str | None = None, workers: int = 1,
-          log_level: str = "info") -> None:
+def serve(
+    *, host: str = "127.0.0.1", port: int = 8000, model: str | None = None, workers: int = 1, log_level: str = "info"
+) -> None:
     """Run the service until interrupted; every worker builds the app and loads the model once.
 
     Options travel to the workers through the environment (``CLUSTERER_MODEL``; see
@@ -46,8 +49,9 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, model: str | None = None
         import prometheus_client  # noqa: F401
         import uvicorn
     except ImportError as exc:
-        raise ClustererError(f"cluster serve needs the service extra ({exc.name} is missing): "
-                             "pip install 'clusterer[service]'") from None
+        raise ClustererError(
+            f"cluster serve needs the service extra ({exc.name} is missing): pip install 'clusterer[service]'"
+        ) from None
     if model is not None:
         os.environ["CLUSTERER_MODEL"] = model
     Settings.from_env()  # refuse bad numbers here, with one line, rather than in every worker
@@ -56,9 +60,19 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, model: str | None = None
         metrics_dir = tempfile.mkdtemp(prefix="clusterer-metrics-")
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
     try:
-        uvicorn.run(APP, factory=True, host=host, port=port, workers=workers, log_config=log_config(log_level),
-                    log_level=log_level, access_log=False, server_header=False, timeout_keep_alive=5,
-                    timeout_graceful_shutdown=10)
+        uvicorn.run(
+            APP,
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_config=log_config(log_level),
+            log_level=log_level,
+            access_log=False,
+            server_header=False,
+            timeout_keep_alive=5,
+            timeout_graceful_shutdown=10,
+        )
     finally:
         if metrics_dir:
             shutil.rmtree(metrics_dir, ignore_errors=True)
