@@ -52,6 +52,11 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _stdout() -> Console:
+    """The console for tables: a CI log is no terminal, so give tables room rather than rich's 80 columns."""
+    return Console(width=None if sys.stdout.isatty() else 150)
+
+
 @contextmanager
 def _one_line_errors() -> Iterator[None]:
     """Turn clusterer's own errors into ``cluster: error: …`` on stderr and the documented exit code."""
@@ -139,8 +144,7 @@ def classify(
         else:
             from .report import render_table
 
-            # a CI log is no terminal: give the table room rather than rich's 80-column default
-            render_table(result, Console(width=None if sys.stdout.isatty() else 150))
+            render_table(result, _stdout())
     if fail_on is FailOn.any and result.summary.failures:
         raise typer.Exit(EXIT_FAIL_ON)
     if fail_on is FailOn.new and result.summary.new:
@@ -163,7 +167,7 @@ def categories(
     if as_json:
         sys.stdout.write(json.dumps([c.to_dict() for c in cats], indent=2) + "\n")
         return
-    console = Console()
+    console = _stdout()
     for c in cats:
         console.print(f"[bold]#{c.id} {c.name}[/bold]  priority {c.priority} · {c.likelihood} · {c.severity}")
         for i, step in enumerate(c.playbook, start=1):
@@ -292,7 +296,7 @@ def analyze(
         else:
             from .deliverables import render_analysis_table
 
-            render_analysis_table(result, Console())
+            render_analysis_table(result, _stdout())
 
 
 @app.command("analyze-schema")
@@ -434,7 +438,7 @@ def labels_list(
         table.add_column(col)
     for lab in labels:
         table.add_row(str(lab.id), lab.category, lab.test, lab.author, lab.created_at, lab.source)
-    Console(width=None if sys.stdout.isatty() else 160).print(table)
+    _stdout().print(table)
 
 
 @labels_app.command("export")
@@ -578,7 +582,7 @@ def suggest(
         table.add_column(col, overflow="fold")
     for i, h in enumerate(hints, start=1):
         table.add_row(str(i), h.cluster, h.kind, str(h.size), h.category, f"{h.name}\n{h.reason}", h.command)
-    Console(width=None if sys.stdout.isatty() else 160).print(table)
+    _stdout().print(table)
 
 
 @app.command()
@@ -702,7 +706,7 @@ def models_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON
             str(r["heldout_wrong_known_rate"]),
             r["path"],
         )
-    Console(width=None if sys.stdout.isatty() else 160).print(table)
+    _stdout().print(table)
 
 
 @models_app.command("show")
