@@ -253,15 +253,6 @@ class TinyEmbedder(ParamsMixin):
         """Protocol alias of :meth:`transform`."""
         return self.transform(texts)
 
-    def token_idf(self, token: str) -> float:
-        """IDF of a single word token (for naming clusters); unseen words get the maximum IDF."""
-        check_is_fitted(self, "columns_")
-        col = self._word_column(token.lower()) % self.n_features
-        pos = np.searchsorted(self.columns_, col)
-        if pos < len(self.columns_) and self.columns_[pos] == col:
-            return float(self.idf_[pos])
-        return self.default_idf_
-
     # -- persistence (no pickle) ----------------------------------------------------------------------------
     def to_state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         """Parameters as JSON-able values and learned arrays, for the model artefact."""

@@ -330,11 +330,6 @@ class HybridEmbedder(TransformerMixin, BaseEstimator):
         """Protocol alias of :meth:`transform`."""
         return self.transform(texts)
 
-    def token_idf(self, token: str) -> float:
-        """IDF of a word from the tiny part (for naming clusters)."""
-        check_is_fitted(self, "tiny_")
-        return float(self.tiny_.token_idf(token))
-
     def to_state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         """Parameters of both parts and the tiny part's arrays (prefixed ``tiny.``)."""
         check_is_fitted(self, "tiny_")

@@ -20,7 +20,6 @@ from .records import Run, TestCase
 from .schema import ClassifyResult, Cluster, Failure, ModelInfo, Neighbour, PlaybookStep, Summary
 
 NEW_NAME = "New category"
-_WORD = re.compile(r"[a-z][a-z]{2,}")
 _STOP = frozenset(
     [
         "the",
