@@ -190,9 +190,9 @@ class ClusterSession:
             tests = tuple(
                 TestCase(
                     test=nid,
-                    outcome=a.outcome,
-                    phase=a.phase,
-                    duration=a.duration,  # type: ignore[arg-type]
+                    outcome=a.outcome,  # type: ignore[arg-type]
+                    phase=a.phase,  # type: ignore[arg-type]
+                    duration=a.duration,
                     message=a.message,
                     traceback=a.traceback,
                     stdout=a.stdout,

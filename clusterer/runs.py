@@ -205,8 +205,8 @@ def run_metrics(run: Run, index: int, *, outlier_seconds: float = OUTLIER_SECOND
         outliers=[
             SlowTest(test=t.test, duration=float(t.duration), run=index, outcome=t.outcome)  # type: ignore[arg-type]
             for t in slow
-            if float(t.duration) > outlier_seconds
-        ],  # type: ignore[arg-type]
+            if float(t.duration) > outlier_seconds  # type: ignore[arg-type]
+        ],
         failure_percentage=_pct(counts.failed + counts.error, counts.total),
     )
 
