@@ -4,6 +4,11 @@ Leader clustering keeps the cost linear in the number of distinct texts (times t
 stays small): distinct texts are visited from the most to the least frequent, and each joins the most similar
 existing leader when the cosine similarity reaches ``threshold``, or becomes a leader itself. No n x n distance
 matrix is ever built, so 100,000 failures cluster in the same memory as 1,000.
+
+Leader clustering is greedy: a text joins a leader only when it is close to that one text, so one cause whose
+failures differ in their details (another module, another key) can end up under several leaders. A second,
+cheap pass (:func:`merge_clusters`) joins clusters of the same answer whose centroids are close, by average
+linkage over the clusters (not the failures), so its cost grows with the number of clusters.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import scipy.sparse as sp
 
 DEFAULT_THRESHOLD = 0.6
 _CHUNK = 512
+# above this many clusters of one answer the k x k similarity matrix of the merge pass is not worth its memory
+MAX_MERGE = 3000
 
 
 def _rows_dot(a: Any, b: Any) -> np.ndarray:
@@ -85,3 +92,101 @@ def leader_cluster(
         else:
             leaders = np.vstack([leaders, new_vectors])
     return labels
+
+
+def centroids(vectors: Any, counts: Sequence[int] | np.ndarray, labels: np.ndarray) -> Any:
+    """The count-weighted, L2-normalised mean vector of each cluster (row ``k`` for label ``k``)."""
+    n = vectors.shape[0]
+    k = int(labels.max()) + 1 if n else 0
+    w = sp.csr_matrix((np.asarray(counts, dtype=np.float64), (labels, np.arange(n))), shape=(k, n))
+    c = w @ vectors
+    if sp.issparse(c):
+        c = sp.csr_matrix(c)
+        norms = np.sqrt(np.asarray(c.multiply(c).sum(axis=1)).ravel())
+        return sp.diags(1.0 / np.maximum(norms, 1e-12)) @ c
+    c = np.asarray(c, dtype=np.float64)
+    return c / np.maximum(np.linalg.norm(c, axis=1, keepdims=True), 1e-12)
+
+
+def merge_clusters(
+    vectors: Any,
+    counts: Sequence[int] | np.ndarray,
+    labels: np.ndarray,
+    keys: Sequence[Any],
+    threshold: float,
+) -> np.ndarray:
+    """Join clusters with the same key whose centroids are close, by average linkage.
+
+    Parameters
+    ----------
+    vectors, counts:
+        As for :func:`leader_cluster`.
+    labels:
+        Cluster label of each row (from :func:`leader_cluster`), 0..k-1.
+    keys:
+        One key per cluster (``keys[label]``), e.g. the category the cluster was given: only clusters with equal
+        keys are joined, so a merge never mixes two answers.
+    threshold:
+        Average-linkage cosine similarity at which two groups of clusters join.
+
+    Returns
+    -------
+    New labels, 0..m-1 with m <= k, numbered by the smallest old label they contain (so the largest text's
+    cluster is still 0).
+
+    >>> import numpy as np
+    >>> v = np.array([[1, 0, 0], [0.8, 0.6, 0], [0.6, 0.8, 0], [0, 0, 1]], dtype=np.float64)
+    >>> labels = leader_cluster(v, [1, 1, 1, 1], threshold=0.97)
+    >>> labels.tolist()
+    [0, 1, 2, 3]
+    >>> merge_clusters(v, [1, 1, 1, 1], labels, ["a", "a", "a", "a"], threshold=0.65).tolist()
+    [0, 0, 0, 1]
+    >>> merge_clusters(v, [1, 1, 1, 1], labels, ["a", "b", "a", "a"], threshold=0.65).tolist()
+    [0, 1, 2, 3]
+    """
+    k = int(labels.max()) + 1 if len(labels) else 0
+    if k < 2:
+        return labels
+    c = centroids(vectors, counts, labels)
+    parent = np.arange(k)
+    by_key: dict[Any, list[int]] = {}
+    for label, key in enumerate(keys):
+        by_key.setdefault(key, []).append(label)
+    for members in by_key.values():
+        if len(members) < 2 or len(members) > MAX_MERGE:
+            continue
+        from scipy.cluster.hierarchy import fcluster, linkage
+        from scipy.spatial.distance import squareform
+
+        sims = _rows_dot(c[members], c[members])
+        dist = np.clip(1.0 - sims, 0.0, 2.0)
+        np.fill_diagonal(dist, 0.0)
+        dist = (dist + dist.T) / 2
+        groups = fcluster(linkage(squareform(dist, checks=False), method="average"), 1.0 - threshold, "distance")
+        first: dict[int, int] = {}
+        for label, g in zip(members, groups.tolist(), strict=True):
+            parent[label] = first.setdefault(g, label)
+    roots = parent[labels]
+    _, renumbered = np.unique(roots, return_inverse=True)
+    return renumbered.astype(np.int64)
+
+
+def answer_keys(labels: np.ndarray, counts: Sequence[int] | np.ndarray, scores: Any, decide: Any) -> list[Any]:
+    """The answer of each cluster (a category id, or None for new): ``decide`` on the count-weighted mean of its
+    members' class probabilities and best similarities, exactly as the pipeline decides a cluster."""
+    k = int(labels.max()) + 1 if len(labels) else 0
+    w = sp.csr_matrix((np.asarray(counts, dtype=np.float64), (labels, np.arange(len(labels)))), shape=(k, len(labels)))
+    total = np.asarray(w.sum(axis=1)).ravel()[:, None]
+    proba = (w @ scores.proba) / total
+    best_sim = (w @ scores.best_sim) / total
+    return [decide(proba[i], best_sim[i]).category for i in range(k)]
+
+
+def group(vectors: Any, counts: Sequence[int] | np.ndarray, scores: Any, model: Any) -> np.ndarray:
+    """Cluster labels of distinct texts the way the pipeline groups them: leader clustering at the model's cluster
+    threshold, then (when the model has a merge threshold) clusters of the same answer merged."""
+    labels = leader_cluster(vectors, counts, threshold=model.cluster_threshold)
+    if model.merge_threshold is None or len(labels) < 2:
+        return labels
+    keys = answer_keys(labels, counts, scores, model.classifier.decide)
+    return merge_clusters(vectors, counts, labels, keys, model.merge_threshold)

@@ -20,7 +20,7 @@ import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
 from .classify import OTHER
-from .cluster import leader_cluster
+from .cluster import group
 from .errors import InputError
 from .model import Model
 from .normalize import canonicalize
@@ -205,7 +205,8 @@ def evaluate(model: Model, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     unknown = [i for i, c in enumerate(truth) if c in (OTHER, NEW)]
     groups: list[Any] = [None] * len(rows)
     if len(unknown) > 1:
-        labels = leader_cluster(X[unknown], np.ones(len(unknown)), threshold=model.cluster_threshold)
+        sub = X[unknown]
+        labels = group(sub, np.ones(len(unknown)), model.classifier.scores(sub), model)
         for i, g in zip(unknown, labels, strict=True):
             groups[i] = int(g)
     causes = [str(r.get("cause")) for r in rows]

@@ -262,6 +262,10 @@ def _select_embedder(params: dict[str, Any], arrays: dict[str, np.ndarray]) -> A
         from .embed_semantic import HybridEmbedder, SemanticEmbedder
 
         return (SemanticEmbedder if kind == "semantic" else HybridEmbedder).from_state(params, arrays)
+    if kind in ("static", "tiny-static"):
+        from .embed_static import StaticEmbedder, TinyStaticEmbedder
+
+        return (StaticEmbedder if kind == "static" else TinyStaticEmbedder).from_state(params, arrays)
     raise ModelError(f"unknown embedder kind {kind!r} in embedder.json")
 
 
@@ -289,6 +293,12 @@ class Model:
     def cluster_threshold(self) -> float:
         """Cosine similarity at which two failures share a cluster."""
         return float(self.manifest.get("thresholds", {}).get("cluster", 0.6))
+
+    @property
+    def merge_threshold(self) -> float | None:
+        """Average-linkage similarity at which clusters of the same answer join (None: no merge pass)."""
+        value = self.manifest.get("thresholds", {}).get("merge")
+        return None if value is None or float(value) >= 1.0 else float(value)
 
     @classmethod
     def load(cls, model: str | os.PathLike[str] | None = None) -> Model:

@@ -147,11 +147,11 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
     counts = np.bincount(of_failure, minlength=len(uniques)) if len(uniques) else np.zeros(0, np.int64)
 
     if uniques:
-        from .cluster import leader_cluster
+        from .cluster import group
 
         vectors = model.embedder.embed(uniques)
         scores = model.classifier.scores(vectors)
-        labels = leader_cluster(vectors, counts, threshold=model.cluster_threshold)
+        labels = group(vectors, counts, scores, model)
     else:
         scores, labels = None, np.zeros(0, np.int64)
 

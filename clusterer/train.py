@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from sklearn.metrics import adjusted_rand_score
 from . import __version__
 from .categories import Category, builtin_categories
 from .classify import OTHER, ExemplarClassifier
-from .cluster import leader_cluster
+from .cluster import leader_cluster, merge_clusters
 from .embed import TinyEmbedder
 from .errors import InputError
 from .evaluate import row_text
@@ -75,6 +76,25 @@ def _cluster_threshold(X: Any, causes: Sequence[str]) -> tuple[float, float]:
     best = (0.6, -1.0)
     for t in np.round(np.arange(0.30, 0.91, 0.05), 2):
         ari = adjusted_rand_score(list(causes), leader_cluster(X, np.ones(X.shape[0]), float(t)))
+        if ari > best[1] + 1e-9:
+            best = (float(t), float(ari))
+    return best
+
+
+def _merge_threshold(X: Any, categories: Sequence[str], causes: Sequence[str], cluster_t: float) -> tuple[float, float]:
+    """The merge threshold (:func:`clusterer.cluster.merge_clusters`) that best recovers the training causes.
+
+    Clusters are keyed by their members' majority category, as the pipeline keys them by their answer.
+    """
+    ones = np.ones(X.shape[0])
+    labels = leader_cluster(X, ones, cluster_t)
+    members: defaultdict[int, Counter[str]] = defaultdict(Counter)
+    for c, lab in zip(categories, labels.tolist(), strict=True):
+        members[lab][c] += 1
+    keys = [members[k].most_common(1)[0][0] for k in range(int(labels.max()) + 1)]
+    best = (1.0, float(adjusted_rand_score(list(causes), labels)))
+    for t in np.round(np.arange(0.20, cluster_t, 0.05), 2):
+        ari = adjusted_rand_score(list(causes), merge_clusters(X, ones, labels, keys, float(t)))
         if ari > best[1] + 1e-9:
             best = (float(t), float(ari))
     return best
@@ -140,7 +160,9 @@ def train_model(
         embedder = embedder.fit(texts)
         X = embedder.transform(texts)
         clf = ExemplarClassifier(**(classifier_params or {})).fit(X, labels, groups=groups)
-        cluster_t, cluster_ari = _cluster_threshold(X, [f"{r['category']}:{r.get('cause')}" for r in rows])
+        causes = [f"{r['category']}:{r.get('cause')}" for r in rows]
+        cluster_t, cluster_ari = _cluster_threshold(X, causes)
+        merge_t, merge_ari = _merge_threshold(X, labels, causes, cluster_t)
     emb_params, emb_arrays = embedder.to_state()
     clf_params, clf_arrays = clf.to_state()
     exemplars = [
@@ -161,6 +183,7 @@ def train_model(
             "probability": clf.proba_threshold_,
             "similarity": clf.sim_threshold_,
             "cluster": cluster_t,
+            "merge": merge_t,
         },
         "training": {
             "rows": len(rows),
@@ -170,7 +193,9 @@ def train_model(
             "split": split or {},
         }
         | (training_info or {}),
-        "evaluation": {"calibration_out_of_fold": clf.calibration_, "cluster_ari_train": cluster_ari},
+        "evaluation": {"calibration_out_of_fold": clf.calibration_, "cluster_ari_train": cluster_ari,
+            "merged_ari_train": merge_ari,
+        },
         "versions": {
             "clusterer": __version__,
             "numpy": np.__version__,

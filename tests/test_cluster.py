@@ -3,7 +3,9 @@
 import numpy as np
 import scipy.sparse as sp
 
-from clusterer.cluster import leader_cluster
+from sklearn.metrics import adjusted_rand_score
+
+from clusterer.cluster import leader_cluster, merge_clusters
 
 
 def _unit(rows):
@@ -40,3 +42,68 @@ def test_chunk_boundaries_do_not_split_identical_directions():
 
 def test_empty_input():
     assert leader_cluster(np.zeros((0, 3), np.float32), []).shape == (0,)
+
+
+# -- the merge pass ----------------------------------------------------------------------------------------------
+
+
+def _spread(rng, centre, n, scale):
+    return _unit(centre + rng.normal(scale=scale, size=(n, centre.shape[0])))
+
+
+def test_merge_rejoins_a_cause_that_leader_clustering_split():
+    # one wide cause: members far enough apart that greedy leaders split it, but with a common centre
+    rng = np.random.default_rng(1)
+    centres = _unit(rng.normal(size=(2, 40)))
+    v = np.vstack([_spread(rng, centres[0] * 3, 30, 0.3), _spread(rng, centres[1] * 3, 30, 0.3)])
+    truth = [0] * 30 + [1] * 30
+    labels = leader_cluster(v, np.ones(60), threshold=0.8)
+    assert len(set(labels.tolist())) > 4  # the leader pass alone over-splits
+    merged = merge_clusters(v, np.ones(60), labels, ["new"] * (labels.max() + 1), threshold=0.5)
+    assert len(set(merged.tolist())) == 2
+    assert adjusted_rand_score(truth, merged) == 1.0
+
+
+def test_merge_never_joins_clusters_with_different_answers():
+    rng = np.random.default_rng(2)
+    v = _spread(rng, _unit(rng.normal(size=(1, 20)))[0] * 3, 40, 0.8)
+    labels = leader_cluster(v, np.ones(40), threshold=0.9)
+    keys = [k % 3 for k in range(labels.max() + 1)]
+    merged = merge_clusters(v, np.ones(40), labels, keys, threshold=0.0)
+    for m in set(merged.tolist()):
+        assert len({keys[old] for old in labels[merged == m].tolist()}) == 1
+    assert len(set(merged.tolist())) == 3  # everything else joined: at threshold 0 any two clusters may
+
+
+def test_merge_keeps_sparse_and_dense_alike_and_numbers_from_the_largest():
+    rng = np.random.default_rng(3)
+    v = _unit(np.abs(rng.normal(size=(50, 30))))
+    counts = rng.integers(1, 5, size=50)
+    labels = leader_cluster(v, counts, threshold=0.9)
+    keys = ["a"] * (labels.max() + 1)
+    dense = merge_clusters(v, counts, labels, keys, threshold=0.85)
+    sparse = merge_clusters(sp.csr_matrix(v), counts, labels, keys, threshold=0.85)
+    assert dense.tolist() == sparse.tolist()
+    assert dense[np.argmax(labels == 0)] == 0
+    assert sorted(set(dense.tolist())) == list(range(dense.max() + 1))
+
+
+def test_model_groups_the_held_out_unknowns_better_with_its_merge_pass():
+    import glob
+    import json
+
+    from clusterer.cluster import group
+    from clusterer.model import Model
+
+    model = Model.load("tiny")
+    assert model.merge_threshold is not None
+    split = json.loads(open("corpus/split.json").read())["heldout_libraries"]["other"]
+    rows = [json.loads(line) for p in sorted(glob.glob("corpus/data/*.jsonl")) for line in open(p)]
+    rows = [r for r in rows if r["category"] == "other" and r["library"] in split]
+    from clusterer.evaluate import row_text
+
+    X = model.embedder.embed([row_text(r) for r in rows])
+    causes = [f"{r['library']}:{r['cause']}" for r in rows]
+    leader = leader_cluster(X, np.ones(len(rows)), model.cluster_threshold)
+    grouped = group(X, np.ones(len(rows)), model.classifier.scores(X), model)
+    assert adjusted_rand_score(causes, grouped) > adjusted_rand_score(causes, leader) + 0.2
