@@ -193,7 +193,9 @@ def train_model(
             "split": split or {},
         }
         | (training_info or {}),
-        "evaluation": {"calibration_out_of_fold": clf.calibration_, "cluster_ari_train": cluster_ari,
+        "evaluation": {
+            "calibration_out_of_fold": clf.calibration_,
+            "cluster_ari_train": cluster_ari,
             "merged_ari_train": merge_ari,
         },
         "versions": {

@@ -2,7 +2,6 @@
 
 import numpy as np
 import scipy.sparse as sp
-
 from sklearn.metrics import adjusted_rand_score
 
 from clusterer.cluster import leader_cluster, merge_clusters
@@ -89,19 +88,15 @@ def test_merge_keeps_sparse_and_dense_alike_and_numbers_from_the_largest():
 
 
 def test_model_groups_the_held_out_unknowns_better_with_its_merge_pass():
-    import glob
-    import json
-
     from clusterer.cluster import group
+    from clusterer.evaluate import row_text
     from clusterer.model import Model
+    from clusterer.train import read_corpus
 
     model = Model.load("tiny")
     assert model.merge_threshold is not None
-    split = json.loads(open("corpus/split.json").read())["heldout_libraries"]["other"]
-    rows = [json.loads(line) for p in sorted(glob.glob("corpus/data/*.jsonl")) for line in open(p)]
-    rows = [r for r in rows if r["category"] == "other" and r["library"] in split]
-    from clusterer.evaluate import row_text
-
+    _, heldout, _ = read_corpus()
+    rows = [r for r in heldout if r["category"] == "other"]
     X = model.embedder.embed([row_text(r) for r in rows])
     causes = [f"{r['library']}:{r['cause']}" for r in rows]
     leader = leader_cluster(X, np.ones(len(rows)), model.cluster_threshold)
