@@ -7,9 +7,12 @@ a known failure answered "new" costs 1. The cheapest candidate is trained with :
 (same calibration as the tiny model) and evaluated on the held-out split; the grid and the costs are recorded in
 the manifest under ``training.selection``. The held-out split is never used to choose.
 
-Needs the semantic extra. Usage (from the repository root)::
+Needs the semantic extra; ``static`` and ``tiny-static`` also need ``model2vec[distill]`` at build time only (their
+table is distilled from the same MiniLM weights once per run, at the largest PCA size of the grid; smaller sizes are
+its leading columns). Usage (from the repository root)::
 
     python models/build.py semantic hybrid        # writes models/semantic, models/hybrid
+    python models/build.py static tiny-static     # writes models/static, models/tiny-static
     python models/build.py hybrid --out /tmp/m    # elsewhere
 """
 
@@ -19,6 +22,7 @@ import argparse
 import json
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,17 +31,40 @@ ROOT = Path(__file__).resolve().parent.parent
 GRIDS: dict[str, list[dict[str, Any]]] = {
     "semantic": [{"cut": cut} for cut in ("priority", "head")],
     "hybrid": [{"semantic_weight": w} for w in (0.1, 0.2, 0.35)],
+    "static": [{"dims": d, "max_tokens": t} for d in (64, 128, 256) for t in (128, 512)],
+    "tiny-static": [{"dims": 128, "max_tokens": 128, "static_weight": w} for w in (0.1, 0.2, 0.35)],
 }
+STATIC_PCA = 256  # distilled once at this size; a grid's smaller "dims" take its leading principal components
 C_GRID = (10.0, 30.0, 100.0)
 
 
 def make_embedder(kind: str, params: dict[str, Any]) -> Any:
     """An unfitted embedder of ``kind`` with ``params``."""
+    if kind in ("static", "tiny-static"):
+        from clusterer.embed_static import StaticEmbedder, TinyStaticEmbedder
+
+        p = dict(params)
+        table = static_table(int(p.pop("dims")))
+        static = StaticEmbedder(table=table, max_tokens=int(p.pop("max_tokens")))
+        return static if kind == "static" else TinyStaticEmbedder(static=static, **p)
     from clusterer.embed_semantic import HybridEmbedder, SemanticEmbedder
 
     if kind == "semantic":
         return SemanticEmbedder(**params)
     return HybridEmbedder(semantic=SemanticEmbedder(cut=params.get("cut", "priority")), **params)
+
+
+@lru_cache(maxsize=1)
+def _distilled() -> dict[str, Any]:
+    from clusterer.embed_static import distill_table
+
+    return distill_table(pca_dims=STATIC_PCA)
+
+
+def static_table(dims: int) -> dict[str, Any]:
+    """The distilled MiniLM table cut to its ``dims`` leading principal components (PCA is ordered)."""
+    t = _distilled()
+    return t | {"vectors": t["vectors"][:, :dims].copy(), "source": t["source"] | {"pca_dims": dims}}
 
 
 def cv_cost(calibration: dict[str, Any], n_known: int, n_other: int, wrong_cost: float) -> float:
