@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from http import HTTPStatus
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -113,6 +114,15 @@ _LINE_BEHIND = "|".join(
     f"(?<=\\.{ext}:)" for ext in ("py", "pyx", "js", "ts", "mjs", "cjs", "jsx", "tsx", "java", "kt", "go", "rb", "cs")
 )
 
+# HTTP reason phrases (RFC 9110 and the common extensions, as :class:`http.HTTPStatus` spells them), longest first
+_REASONS = "|".join(
+    sorted(
+        (re.escape(st.phrase).replace("\\ ", "[ ]") for st in HTTPStatus if st.value >= 300),
+        key=len,
+        reverse=True,
+    )
+)
+
 #: The masking rules, in order. At any position the first rule that matches wins, and a rule that starts
 #: earlier in the text wins over one that starts later, so the order only decides between rules that can start
 #: at the same character: protecting rules first, then the longer, more specific shapes (URL, e-mail, path,
@@ -126,6 +136,20 @@ MASK_RULES: tuple[MaskRule, ...] = (
         r"\b(?:HTTP(?:/\d(?:\.\d)?)?|(?i:status(?:[_ ]code)?))[ :=]{1,3}[1-5]\d\d(?!\d)",
         None,
         "HhSs",
+    ),
+    # a status code followed by its reason phrase (``[429 TOO MANY REQUESTS]``, ``503 Service Unavailable``)
+    MaskRule("http_reason", r"(?<![\w.])[1-5]\d\d(?=[ :-]{1,3}(?i:" + _REASONS + r")\b)", None, "1-5"),
+    MaskRule(
+        "http_reason_quoted",
+        r"'[1-5]\d\d[ ](?i:" + _REASONS + r")'|\"[1-5]\d\d[ ](?i:" + _REASONS + r")\"",
+        None,
+        "'\"",
+    ),
+    # 429 alone: too specific to rate limiting to be a count (``assert 429 == 200``)
+    MaskRule("http_429", r"(?<![\w.])429(?![\w.])", None, "4"),
+    # WebSocket close codes (RFC 6455 1000-1015, application 3000-4999) after ``code``
+    MaskRule(
+        "ws_close", r"(?i:close[_ ]?code|code|status)[ :=]{1,3}(?:10(?:0\d|1[0-5])|[34]\d{3})(?!\d)", None, "CcSs"
     ),
     MaskRule("url", r"(?<=://)[^\s'\"<>()\[\]{}]+", "<url>", r"^\s'\"<>()\[\]{}"),
     MaskRule("email", r"(?<![\w.+-])(?=[\w.+-]++@)[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "<email>", r"\w.+-"),

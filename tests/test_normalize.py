@@ -40,6 +40,22 @@ RULE_EXAMPLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         [("got HTTP 503 from upstream", "HTTP 503"), ("status_code=429", "status_code=429")],
         ["HTTP 200000", "status ok", "HTTP 99"],
     ),
+    "http_reason": (
+        [("[429 TOO MANY REQUESTS]>", "429"), ("got 503 Service Unavailable", "503"), ("404 - Not Found", "404")],
+        ["429 items", "took 503 ms", "200 OK", "1404 Not Found"],
+    ),
+    "http_reason_quoted": (
+        [
+            ("Client error '429 Too Many Requests' for url", "'429 Too Many Requests'"),
+            ('"502 Bad Gateway"', '"502 Bad Gateway"'),
+        ],
+        ["'429 apples'", "'Too Many Requests'"],
+    ),
+    "http_429": ([("assert 429 == 200", "429"), ("(429)", "429")], ["took 429.5 ms", "4290", "x429"]),
+    "ws_close": (
+        [("close_code=1011 reason", "close_code=1011"), ("code: 1006", "code: 1006"), ("status=4001", "status=4001")],
+        ["close_code=None", "code=1016", "exit code 1", "code=10060"],
+    ),
     "url": ([("see https://sqlalche.me/e/21/3o7r now", "sqlalche.me/e/21/3o7r")], ["no scheme here", "a:/b"]),
     "email": ([("mail ann.lee+ci@example.co.uk!", "ann.lee+ci@example.co.uk")], ["user@", "@decorator", "a @ b"]),
     "path": (
