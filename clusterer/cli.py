@@ -781,7 +781,15 @@ def eval_(
         list[Path] | None,
         typer.Argument(help="Labelled JSONL files or folders of them; with --labels, results files."),
     ] = None,
-    model: ModelOpt = None,
+    model: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--model",
+            "-m",
+            help="Model directory or bundled model name; repeat it to compare models side by side "
+            "(default: $CLUSTERER_MODEL, else the registry's active model, else tiny).",
+        ),
+    ] = None,
     split: Annotated[Path | None, typer.Option("--split", help="Held-out split description (JSON).")] = None,
     heldout_only: Annotated[
         bool, typer.Option("--heldout-only", help="Evaluate only the rows the split holds out.")
@@ -806,7 +814,7 @@ def eval_(
     Example: cluster eval examples/results/run1.json --labels examples/expected.json
     Example: cluster eval --gate --model tiny
     """
-    from .evaluate import evaluate, read_labels, render_text, rows_from_results
+    from .evaluate import evaluate, read_labels, render_comparison, render_text, rows_from_results
     from .evaluate import gate as check_gate
     from .model import Model
     from .train import bundled_corpus, read_labelled, split_heldout
@@ -840,26 +848,40 @@ def eval_(
                 source += f" (held out by {split})"
         if not rows:
             raise InputError(source, "no labelled failures to evaluate")
-        loaded = Model.load(model)
-        figures = evaluate(loaded, rows)
-        failures: list[str] = []
-        if gate:
-            recorded = loaded.manifest.get("evaluation", {}).get("heldout")
-            if not recorded:
-                raise ModelError(f"{loaded.path}: the manifest records no held-out figures to gate on")
-            failures = check_gate(figures, recorded, tolerance)
+        results = []
+        for name in model or [None]:
+            loaded = Model.load(name)
+            figures = evaluate(loaded, rows)
+            failures: list[str] = []
+            if gate:
+                recorded = loaded.manifest.get("evaluation", {}).get("heldout")
+                if not recorded:
+                    raise ModelError(f"{loaded.path}: the manifest records no held-out figures to gate on")
+                failures = check_gate(figures, recorded, tolerance)
+            results.append((loaded, figures, failures))
         if fmt is EvalFormat.json:
-            doc = {"model": loaded.info(), "source": source, "figures": figures, "notes": notes}
-            if gate:
-                doc["gate"] = {"tolerance": tolerance, "failures": failures, "passed": not failures}
-            _write(json.dumps(doc, indent=2) + "\n", output)
+            docs = []
+            for loaded, figures, failures in results:
+                doc = {"model": loaded.info(), "source": source, "figures": figures, "notes": notes}
+                if gate:
+                    doc["gate"] = {"tolerance": tolerance, "failures": failures, "passed": not failures}
+                docs.append(doc)
+            out_doc = docs[0] if len(docs) == 1 else {"source": source, "models": docs}
+            _write(json.dumps(out_doc, indent=2) + "\n", output)
         else:
-            text = render_text(figures, title=f"model {loaded.name} ({loaded.path}) on {source}")
-            text += "".join(f"note: {n}\n" for n in notes)
-            if gate:
-                text += "\n" + ("gate: passed\n" if not failures else "".join(f"gate: FAILED {f}\n" for f in failures))
-            _write(text, output)
-    if failures:
+            parts = []
+            for loaded, figures, failures in results:
+                text = render_text(figures, title=f"model {loaded.name} ({loaded.path}) on {source}")
+                text += "".join(f"note: {n}\n" for n in notes)
+                if gate:
+                    text += "\n" + (
+                        "gate: passed\n" if not failures else "".join(f"gate: FAILED {f}\n" for f in failures)
+                    )
+                parts.append(text)
+            if len(results) > 1:
+                parts.append(render_comparison([(m.name, f) for m, f, _ in results], source))
+            _write("\n".join(parts), output)
+    if any(failures for _, _, failures in results):
         raise typer.Exit(EXIT_FAIL_ON)
 
 

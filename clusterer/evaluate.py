@@ -335,6 +335,34 @@ def _f(v: Any) -> str:
     return "-" if v is None else f"{v:.3f}"
 
 
+_COMPARED = (
+    ("macro-F1", "macro_f1"),
+    ("acc. known", "accuracy_known"),
+    ("coverage", "coverage_known"),
+    ("wrong-known", "wrong_known_rate"),
+    ("new P", "new_precision"),
+    ("new R", "new_recall"),
+    ("ARI", "ari_unknown"),
+)
+
+
+def render_comparison(results: Sequence[tuple[str, Mapping[str, Any]]], source: str = "") -> str:
+    """One row of headline figures per model, for models evaluated on the same rows.
+
+    >>> f = score(["1", "other"], ["1", "new"])
+    >>> print(render_comparison([("a", f), ("b", f)]).splitlines()[2])
+    a                    1.000       1.000       1.000       0.000       1.000       1.000           -       -
+    """
+    head = f"{'model':<14}" + "".join(f"{label:>12}" for label, _ in _COMPARED) + f"{'ECE':>8}"
+    lines = [f"comparison on {source}" if source else "comparison", head]
+    for name, figures in results:
+        ece = (figures.get("reliability") or {}).get("ece")
+        lines.append(
+            f"{name[:14]:<14}" + "".join(f"{_f(figures.get(key)):>12}" for _, key in _COMPARED) + f"{_f(ece):>8}"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def render_text(figures: Mapping[str, Any], title: str = "") -> str:
     """The figures as plain-text tables (per category, confusion matrix, summary, reliability)."""
     lines: list[str] = []

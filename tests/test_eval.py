@@ -117,6 +117,26 @@ def test_cli_gate_fails_when_figures_drop(runner, tmp_path):
     assert doc["gate"]["passed"] is False and doc["gate"]["failures"][0].startswith("macro_f1")
 
 
+def test_cli_compares_models_side_by_side_and_gates_each(runner, tmp_path):
+    worse = tmp_path / "worse"
+    shutil.copytree(ROOT / "models" / "tiny", worse)
+    manifest = json.loads((worse / "manifest.json").read_text())
+    manifest["name"] = "tiny-copy"
+    manifest["evaluation"]["heldout"]["macro_f1"] = 0.999
+    (worse / "manifest.json").write_text(json.dumps(manifest))
+    res = runner.invoke(app, ["eval", "--gate", "-m", "tiny", "-m", str(worse)])
+    assert res.exit_code == 1, res.output  # the second model's gate fails, so the command does
+    assert res.output.count("gate: passed") == 1 and "gate: FAILED macro_f1" in res.output
+    table = res.output[res.output.index("comparison on") :].splitlines()
+    assert table[1].split()[:2] == ["model", "macro-F1"]
+    rows = {line.split()[0]: line.split()[1:] for line in table[2:] if line.strip()}
+    assert set(rows) == {"tiny", "tiny-copy"} and rows["tiny"] == rows["tiny-copy"]  # same artefact, same rows
+    res = runner.invoke(app, ["eval", "-m", "tiny", "-m", str(worse), "--format", "json"])
+    doc = json.loads(res.output)
+    assert [d["model"]["name"] for d in doc["models"]] == ["tiny", "tiny-copy"]
+    assert doc["models"][0]["figures"] == doc["models"][1]["figures"]
+
+
 def test_cli_json_on_jsonl_and_results(runner, examples, tmp_path):
     rows = [json.loads(line) for line in (CORPUS / "async-api-rl.jsonl").read_text().splitlines()[:30]]
     path = tmp_path / "rows.jsonl"
