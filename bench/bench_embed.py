@@ -1,12 +1,13 @@
 """Benchmark the embedders: import + load time of each model and embedding throughput, side by side in one run.
 
 Each model is measured in a fresh process: ``import`` (the modules its embedder needs, torch included for the
-semantic ones), ``load`` (``Model.load`` plus the first embedding, which loads MiniLM's weights), then failures/s
-over the labelled corpus's canonical texts (all of them, distinct), first pass (``cold``: includes one-off
-kernel set-up per batch shape) and best of the next passes (``warm``). The semantic target is >= 150 failures/s
-on 2 cores. Not a test: run it by hand or in CI's log.
+semantic ones, tokenizers for the static ones), ``load`` (``Model.load`` plus the first embedding, which loads
+MiniLM's weights), then failures/s over the labelled corpus's canonical texts (all of them, distinct), first pass
+(``cold``: includes one-off kernel set-up per batch shape) and best of the next passes (``warm``). The semantic
+target is >= 150 failures/s on 2 cores. The ``torch`` column says whether torch ended up imported (it should not
+for tiny and static). Not a test: run it by hand or in CI's log.
 
-    python bench/bench_embed.py                      # tiny, semantic, semantic in float32, hybrid
+    python bench/bench_embed.py                      # tiny, static, tiny-static, semantic (+ float32), hybrid
     python bench/bench_embed.py --models tiny semantic --repeat 2
 """
 
@@ -31,6 +32,9 @@ kind = json.load(open(model_ref + "/manifest.json"))["embedder"]["kind"]
 if kind in ("semantic", "hybrid"):
     import torch, sentence_transformers  # noqa: F401
     import clusterer.embed_semantic  # noqa: F401
+if kind in ("static", "tiny-static"):
+    import tokenizers  # noqa: F401
+    import clusterer.embed_static  # noqa: F401
 t_import = time.perf_counter() - t0
 from clusterer.train import read_corpus
 train, held, _ = read_corpus()
@@ -52,7 +56,8 @@ used = getattr(sem, "_precision", lambda: "-")()
 threads = None
 if kind in ("semantic", "hybrid"):
     threads = torch.get_num_threads()
-print(json.dumps({"kind": kind, "precision": used, "threads": threads, "n": len(texts), "import_s": t_import,
+print(json.dumps({"kind": kind, "precision": used, "torch": "torch" in sys.modules, "threads": threads,
+                  "n": len(texts), "import_s": t_import,
                   "load_s": t_load, "cold_per_s": len(texts) / cold, "warm_per_s": len(texts) / warm,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -76,12 +81,17 @@ def measure(path: Path, precision: str, repeat: int) -> dict:
 def main() -> None:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--models", nargs="+", default=["tiny", "semantic", "semantic:float32", "hybrid"])
+    ap.add_argument(
+        "--models", nargs="+", default=["tiny", "static", "tiny-static", "semantic", "semantic:float32", "hybrid"]
+    )
     ap.add_argument("--repeat", type=int, default=3, help="warm passes (best is kept)")
     ap.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
     args = ap.parse_args()
     print(f"{os.cpu_count()} cores; corpus canonical texts, distinct; target semantic >= 150 failures/s", flush=True)
-    header = f"{'model':<18}{'precision':>10}{'import s':>10}{'load s':>8}{'cold/s':>9}{'warm/s':>9}{'RSS MB':>8}"
+    header = (
+        f"{'model':<18}{'precision':>10}{'import s':>10}{'load s':>8}{'cold/s':>9}{'warm/s':>9}{'RSS MB':>8}"
+        f"{'torch':>7}"
+    )
     if not args.json:
         print(header)
     for ref in args.models:
@@ -98,7 +108,8 @@ def main() -> None:
         else:
             print(
                 f"{ref:<18}{r['precision']:>10}{r['import_s']:>10.2f}{r['load_s']:>8.2f}"
-                f"{r['cold_per_s']:>9.0f}{r['warm_per_s']:>9.0f}{r['rss_mb']:>8.0f}",
+                f"{r['cold_per_s']:>9.0f}{r['warm_per_s']:>9.0f}{r['rss_mb']:>8.0f}"
+                f"{'yes' if r['torch'] else 'no':>7}",
                 flush=True,
             )
 

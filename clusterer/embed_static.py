@@ -94,7 +94,7 @@ def distill_table(pca_dims: int = 128, vocabulary: Sequence[str] = (), sif_coeff
     torch.manual_seed(0)
     path, version = package_model_dir()
     model = AutoModel.from_pretrained(str(path), local_files_only=True)
-    tok = AutoTokenizer.from_pretrained(str(path), local_files_only=True, use_fast=True)
+    tok: Any = AutoTokenizer.from_pretrained(str(path), local_files_only=True, use_fast=True)
     static = distill_from_model(
         model=model,
         tokenizer=tok,
@@ -149,7 +149,7 @@ class StaticEmbedder(ParamsMixin):
         self,
         table: Any = None,
         max_tokens: int = 256,
-        dtype: str = "float16",
+        dtype: str = "int8",
         idf: bool = True,
         center: bool = True,
         cut: str = "priority",
@@ -191,7 +191,8 @@ class StaticEmbedder(ParamsMixin):
             df = np.zeros(n_rows)
             for ids in self.token_ids(texts):
                 df[np.unique(np.asarray(ids, dtype=np.int64))] += 1
-            self.weights_ = (np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0).astype(np.float32)
+            idf = np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0
+            self.weights_ = idf.astype(np.float16).astype(np.float32)  # as stored: a loaded model embeds the same
         if texts and self.center:
             self.mean_ = self._pooled(self.token_ids(texts)).mean(axis=0).astype(np.float32)
         return self
@@ -275,8 +276,9 @@ class StaticEmbedder(ParamsMixin):
             "tokenizer_sha256": hashlib.sha256(self.tokenizer_bytes_.tobytes()).hexdigest(),
             "source": self.source_,
         }
-        fitted = {"weights": self.weights_.astype(np.float16), "mean": self.mean_}
-        return params, dict(self.stored_) | fitted | {"tokenizer": self.tokenizer_bytes_}
+        arrays: dict[str, np.ndarray] = dict(self.stored_)
+        arrays |= {"weights": self.weights_.astype(np.float16), "mean": self.mean_, "tokenizer": self.tokenizer_bytes_}
+        return params, arrays
 
     @classmethod
     def from_state(cls, params: dict[str, Any], arrays: dict[str, np.ndarray]) -> StaticEmbedder:

@@ -31,8 +31,20 @@ ROOT = Path(__file__).resolve().parent.parent
 GRIDS: dict[str, list[dict[str, Any]]] = {
     "semantic": [{"cut": cut} for cut in ("priority", "head")],
     "hybrid": [{"semantic_weight": w} for w in (0.1, 0.2, 0.35)],
-    "static": [{"dims": d, "max_tokens": t} for d in (64, 128, 256) for t in (128, 512)],
-    "tiny-static": [{"dims": 128, "max_tokens": 128, "static_weight": w} for w in (0.1, 0.2, 0.35)],
+    # "plain": the distilled table's mean as model2vec computes it; "idf": pieces weighed by their IDF over the
+    # training texts and the mean training vector subtracted (StaticEmbedder idf=True, center=True)
+    "static": [
+        {"dims": d, "max_tokens": t, "weighting": w}
+        for d in (128, 256)
+        for t in (64, 128, 512)
+        for w in ("plain", "idf")
+    ],
+    "tiny-static": [
+        {"dims": d, "max_tokens": 128, "weighting": w, "static_weight": sw}
+        for d in (64, 128)
+        for w in ("plain", "idf")
+        for sw in (0.1, 0.2, 0.35)
+    ],
 }
 STATIC_PCA = 256  # distilled once at this size; a grid's smaller "dims" take its leading principal components
 C_GRID = (10.0, 30.0, 100.0)
@@ -45,7 +57,8 @@ def make_embedder(kind: str, params: dict[str, Any]) -> Any:
 
         p = dict(params)
         table = static_table(int(p.pop("dims")))
-        static = StaticEmbedder(table=table, max_tokens=int(p.pop("max_tokens")))
+        idf = p.pop("weighting") == "idf"
+        static = StaticEmbedder(table=table, max_tokens=int(p.pop("max_tokens")), idf=idf, center=idf, dtype="int8")
         return static if kind == "static" else TinyStaticEmbedder(static=static, **p)
     from clusterer.embed_semantic import HybridEmbedder, SemanticEmbedder
 
@@ -99,12 +112,14 @@ def select(kind: str, rows: list[dict[str, Any]]) -> tuple[dict[str, Any], float
     return best["embedder"], float(best["C"]), grid
 
 
-def build(kind: str, out: Path) -> dict[str, Any]:
+def build(
+    kind: str, out: Path, corpus: Path = ROOT / "corpus" / "data", split: Path = ROOT / "corpus" / "split.json"
+) -> dict[str, Any]:
     """Select, train and write one artefact; returns its held-out figures."""
     from clusterer.model import Model
     from clusterer.train import read_corpus, train_model
 
-    train, heldout, spec = read_corpus(ROOT / "corpus" / "data", ROOT / "corpus" / "split.json")
+    train, heldout, spec = read_corpus(corpus, split)
     t0 = time.perf_counter()
     params, C, grid = select(kind, train)
     train_model(
@@ -134,9 +149,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("kinds", nargs="+", choices=sorted(GRIDS))
     ap.add_argument("--out", type=Path, default=ROOT / "models", help="parent folder of the artefacts")
+    ap.add_argument("--corpus", type=Path, default=ROOT / "corpus" / "data", help="labelled *.jsonl folder")
+    ap.add_argument("--split", type=Path, default=ROOT / "corpus" / "split.json", help="held-out split")
     args = ap.parse_args()
     for kind in args.kinds:
-        figures = build(kind, args.out / kind)
+        figures = build(kind, args.out / kind, args.corpus, args.split)
         keys = ("macro_f1", "wrong_known_rate", "coverage_known", "new_precision", "new_recall", "ari_unknown")
         print(json.dumps({"model": kind} | {k: figures.get(k) for k in keys}))
 
