@@ -7,13 +7,18 @@ mutates the model.
 from __future__ import annotations
 
 import re
-from collections import Counter
+import threading
+import weakref
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 
 from .classify import OTHER
+from .embed import TinyEmbedder
 from .model import Model
 from .normalize import canonical_text
 from .records import Run, TestCase
@@ -97,6 +102,125 @@ _STOP = frozenset(
 )
 
 
+class _LRU:
+    """A thread-safe LRU map bounded in entries and in a total size (characters of the texts it keeps)."""
+
+    def __init__(self, max_entries: int, max_size: int) -> None:
+        self.max_entries, self.max_size = max_entries, max_size
+        self._items: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return None
+            self._items.move_to_end(key)
+            return item[0]
+
+    def put(self, key: Any, value: Any, size: int) -> None:
+        if size > self.max_size:
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._size -= old[1]
+            self._items[key] = (value, size)
+            self._size += size
+            while len(self._items) > self.max_entries or self._size > self.max_size:
+                self._size -= self._items.popitem(last=False)[1][1]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._size = 0
+
+
+class TextMemo:
+    """Cross-call memo of the two per-text steps, for a service that sees the same failures again and again.
+
+    * raw failure ``(traceback, message, test)`` -> canonical text (what :func:`canonical_text` returns for it);
+    * per embedder, canonical text -> its embedding row, for :class:`~clusterer.embed.TinyEmbedder` only: each of
+      its rows depends on that text alone (hashed counts, IDF, per-row norms), so rows embedded one request at a
+      time and stacked are the very matrix a single ``embed`` call gives. Other embedders (batched neural
+      models) are always called, on every text.
+
+    Keys are the exact texts, never a digest, so a hit is the same answer as a miss, byte for byte. Both maps are
+    LRUs bounded in entries and in characters kept.
+    """
+
+    def __init__(self, max_entries: int = 20_000, max_chars: int = 64_000_000) -> None:
+        self.texts = _LRU(max_entries, max_chars)
+        self._rows: weakref.WeakKeyDictionary[Any, _LRU] = weakref.WeakKeyDictionary()
+        self._rows_lock = threading.Lock()
+        self.max_entries, self.max_chars = max_entries, max_chars
+
+    def clear(self) -> None:
+        """Forget everything (tests; a changed normalisation)."""
+        self.texts.clear()
+        with self._rows_lock:
+            self._rows.clear()
+
+    def canonical(self, t: TestCase) -> str:
+        """``canonical_text(t)``, remembered by the failure's exact traceback, message and test id."""
+        key = (t.traceback, t.message, t.test)
+        text: str | None = self.texts.get(key)
+        if text is None:
+            text = canonical_text(t)
+            self.texts.put(key, text, len(t.traceback) + len(t.message) + len(t.test) + len(text))
+        return text
+
+    def embed(self, embedder: Any, texts: list[str]) -> Any:
+        """``embedder.embed(texts)``, with the rows of texts seen before taken from the memo (TinyEmbedder only)."""
+        if type(embedder) is not TinyEmbedder:
+            return embedder.embed(texts)
+        with self._rows_lock:
+            rows = self._rows.get(embedder)
+            if rows is None:
+                rows = self._rows[embedder] = _LRU(self.max_entries, self.max_chars)
+        found = [rows.get(t) for t in texts]
+        missing = [i for i, row in enumerate(found) if row is None]
+        if missing:
+            fresh = embedder.embed([texts[i] for i in missing])
+            if len(missing) == len(texts):
+                parts = _split_rows(fresh)
+                for t, part in zip(texts, parts, strict=True):
+                    rows.put(t, part, len(t) + 8 * len(part[0]))
+                return fresh
+            for i, part in zip(missing, _split_rows(fresh), strict=True):
+                found[i] = part
+                rows.put(texts[i], part, len(texts[i]) + 8 * len(part[0]))
+        return _stack_rows(found)
+
+
+def _split_rows(matrix: Any) -> list[tuple[np.ndarray, np.ndarray, int]]:
+    """The rows of a CSR matrix as ``(indices, data, width)`` copies."""
+    m = sp.csr_matrix(matrix)
+    ptr = m.indptr
+    return [
+        (m.indices[ptr[i] : ptr[i + 1]].copy(), m.data[ptr[i] : ptr[i + 1]].copy(), m.shape[1])
+        for i in range(m.shape[0])
+    ]
+
+
+def _stack_rows(parts: list[Any]) -> sp.csr_matrix:
+    """Rows from :func:`_split_rows` stacked back into one CSR matrix, entries in the same order."""
+    lengths = np.fromiter((len(p[0]) for p in parts), dtype=np.int64, count=len(parts))
+    indptr = np.zeros(len(parts) + 1, dtype=parts[0][0].dtype)
+    np.cumsum(lengths, out=indptr[1:])
+    indices = np.concatenate([p[0] for p in parts])
+    data = np.concatenate([p[1] for p in parts])
+    return sp.csr_matrix((data, indices, indptr), shape=(len(parts), parts[0][2]))
+
+
+#: The process's memo (``classify_runs`` uses it; ``MEMO.clear()`` forgets).
+MEMO = TextMemo()
+
+
 @dataclass
 class _Group:
     """Working state of one cluster while the answer is built."""
@@ -139,7 +263,7 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
     ClassifyResult, the JSON contract shared by the CLI and the service.
     """
     failures = [t for run in runs for t in run.failures]
-    texts = [canonical_text(t) for t in failures]
+    texts = [MEMO.canonical(t) for t in failures]
     # collapse identical canonical texts: a broken fixture failing 300 tests is embedded once
     index: dict[str, int] = {}
     of_failure = np.fromiter((index.setdefault(t, len(index)) for t in texts), dtype=np.int64, count=len(texts))
@@ -149,7 +273,7 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
     if uniques:
         from .cluster import group
 
-        vectors = model.embedder.embed(uniques)
+        vectors = MEMO.embed(model.embedder, uniques)
         scores = model.classifier.scores(vectors)
         labels = group(vectors, counts, scores, model)
     else:

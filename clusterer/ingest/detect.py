@@ -10,6 +10,8 @@ import re
 import zlib
 from typing import Any
 
+import orjson
+
 from clusterer.errors import InputError
 from clusterer.ingest import failures_json, junit, pytest_json, reportlog
 from clusterer.records import Run
@@ -20,6 +22,11 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 _GZIP_MAGIC = b"\x1f\x8b"
 _NON_SPACE = re.compile(r"\S")
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+#: Bytes of a JSON text mapped to three classes (digit -> "0", ".eE+" -> ".", anything else -> " "), to find an
+#: integer literal of 19 digits or more: orjson reads integers beyond -2**63..2**64-1 as floats, the json module
+#: keeps them exact. A fraction's digits follow a "." or a digit, so floats with long fractions do not match.
+_NUMBER_CLASSES = bytes(48 if chr(b).isdigit() and b < 128 else 46 if chr(b) in ".eE+" else 32 for b in range(256))
+_LONG_INTEGER = b" " + b"0" * 19
 
 
 def format_size(size: int) -> str:
@@ -162,9 +169,28 @@ def first_preview(text: str, limit: int = 30) -> str:
     return line[:limit] + ("..." if len(line) > limit else "")
 
 
+def _loads(text: str) -> Any:
+    """``json.loads(text)``, by orjson (about 3x faster) whenever it gives the same value.
+
+    orjson refuses what the json module accepts (NaN, Infinity, lone surrogates, several documents, very deep
+    nesting) and reads integers beyond 64 bits as floats: on any refusal, and for any text with an integer of 19
+    digits or more, the json module parses the text, so values, error messages and JSON-lines detection stay
+    exactly those of the json module.
+
+    >>> _loads('{"a": [1, 2.5, "x"]}'), _loads("[123456789012345678901234567890]")
+    ({'a': [1, 2.5, 'x']}, [123456789012345678901234567890])
+    """
+    if _LONG_INTEGER not in (b" " + text.encode("utf-8", "surrogatepass")).translate(_NUMBER_CLASSES):
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(text)
+
+
 def _parse_json(text: str, *, source: str, index: int) -> Run:
     try:
-        value = json.loads(text)
+        value = _loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and _first_line_is_object(text):
             return _guard(

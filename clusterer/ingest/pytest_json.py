@@ -44,9 +44,36 @@ def read_pytest_json(report: dict[str, Any], *, source: str, index: int = 0) -> 
     tests = report.get("tests")
     if not isinstance(tests, list):
         raise InputError(source, f"pytest-json-report 'tests' is a {type(tests).__name__}, expected a list")
-    cases = [_read_test(as_dict(entry), index) for entry in tests]
+    cases = [_read_passed(entry, index) or _read_test(as_dict(entry), index) for entry in tests]
     cases.extend(_read_collector_errors(report.get("collectors"), index))
     return Run(source=source, format=FORMAT, tests=tuple(cases), duration=as_float(report.get("duration")), index=index)
+
+
+def _read_passed(entry: Any, run: int) -> TestCase | None:
+    """The bulk of any report, a passed test with a string node id and float durations, read in one go; ``None``
+    for anything else (``_read_test`` reads it, with the same answer for what this reads)."""
+    if type(entry) is not dict or entry.get("outcome") != "passed":
+        return None
+    nodeid = entry.get("nodeid")
+    if type(nodeid) is not str:
+        return None
+    total, seen = 0.0, False
+    for name in PHASES:
+        phase_entry = entry.get(name)
+        if phase_entry is None:
+            continue
+        if type(phase_entry) is not dict:
+            return None
+        value = phase_entry.get("duration")
+        if type(value) is float:
+            total, seen = total + value, True
+        elif value is not None:
+            return None
+    head, sep, _ = nodeid.partition("::")
+    # positional: TestCase(test, outcome, phase, duration, message, traceback, stdout, stderr, file, reruns, flaky, run)
+    return TestCase(
+        nodeid, "passed", None, total if seen else None, "", "", "", "", head if sep and head else None, 0, False, run
+    )
 
 
 def _read_test(entry: dict[str, Any], run: int) -> TestCase:
