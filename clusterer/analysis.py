@@ -52,7 +52,7 @@ def expand_run_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path
         path = Path(raw)
         if not path.is_dir():
             if not path.exists():
-                raise InputError(str(path), "no such file or folder")
+                raise InputError(str(path), "no such file or folder", kind="unreadable")
             files.append(path)
             continue
         by_stem: dict[str, Path] = {}
@@ -72,7 +72,7 @@ def expand_run_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path
                 by_stem[_stem(name)] = child
         found = sorted(by_stem.values(), key=lambda p: _natural(p.name))
         if not found:
-            raise InputError(str(path), "folder holds no results files (*.json, *.xml, *.jsonl)")
+            raise InputError(str(path), "folder holds no results files (*.json, *.xml, *.jsonl)", kind="shape")
         files.extend(found)
     return files, coverage
 

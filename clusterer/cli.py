@@ -79,7 +79,7 @@ def _write(text: str, output: Path | None) -> None:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, output)
     except OSError as exc:
-        raise InputError(str(output), f"cannot write output ({exc.strerror or exc})") from None
+        raise InputError(str(output), f"cannot write output ({exc.strerror or exc})", kind="unreadable") from None
 
 
 ModelOpt = Annotated[
@@ -203,7 +203,7 @@ def train_tiny(
     with _one_line_errors():
         files = sorted(corpus.glob("*.jsonl"))
         if not files:
-            raise InputError(str(corpus), "no labelled *.jsonl files")
+            raise InputError(str(corpus), "no labelled *.jsonl files", kind="shape")
         rows = read_labelled(files)
         spec = json.loads(split.read_text("utf-8")) if split.is_file() else {"heldout_libraries": {}}
         train, heldout = split_heldout(rows, spec.get("heldout_libraries", {}))
@@ -285,7 +285,9 @@ def analyze(
 
                     written.append(write_html_report(result, loaded_runs, loaded, out / "report.html"))
             except OSError as exc:
-                raise InputError(str(out), f"cannot write the analysis folder ({exc.strerror or exc})") from None
+                raise InputError(
+                    str(out), f"cannot write the analysis folder ({exc.strerror or exc})", kind="unreadable"
+                ) from None
             _stderr().print(f"wrote {len(written)} files to {out}", markup=False)
         if fmt is Format.json:
             _write(result.model_dump_json(indent=2) + "\n", None)
@@ -377,7 +379,7 @@ def label(
         from .labels import labels_for, select_failures
 
         if not test and not cluster:
-            raise InputError("", "say what to label: --test ID or --cluster K")
+            raise InputError("", "say what to label: --test ID or --cluster K", kind="usage")
         runs = _read_runs(files)
         result = None
         if cluster:
@@ -387,7 +389,9 @@ def label(
                 try:
                     result = ClassifyResult.model_validate_json(answer.read_bytes())
                 except (OSError, ValueError) as exc:
-                    raise InputError(str(answer), f"not a classify --format json answer ({_first(exc)})") from None
+                    raise InputError(
+                        str(answer), f"not a classify --format json answer ({_first(exc)})", kind="shape"
+                    ) from None
             else:
                 from .model import Model
                 from .pipeline import classify_runs
@@ -476,7 +480,7 @@ def labels_import(
             try:
                 lines = f.read_text("utf-8").splitlines()
             except (OSError, UnicodeDecodeError) as exc:
-                raise InputError(str(f), f"cannot read ({_first(exc)})") from None
+                raise InputError(str(f), f"cannot read ({_first(exc)})", kind="unreadable") from None
             a, s = store.import_jsonl(lines, source=str(f))
             added, skipped = added + a, skipped + s
     _stderr().print(f"imported {added} label(s), {skipped} already stored", markup=False)
@@ -823,7 +827,7 @@ def eval_(
         notes: list[str] = []
         if labels is not None:
             if not files:
-                raise InputError("--labels", "give the results files to evaluate")
+                raise InputError("--labels", "give the results files to evaluate", kind="usage")
             rows, unlabelled = rows_from_results(files, read_labels(labels))
             if unlabelled:
                 notes.append(f"{len(unlabelled)} failures have no label and were skipped (e.g. {unlabelled[0]})")
@@ -838,16 +842,16 @@ def eval_(
             for f in files:
                 paths += sorted(f.glob("*.jsonl")) if f.is_dir() else [f]
             if not paths:
-                raise InputError(str(files[0]), "no labelled *.jsonl files")
+                raise InputError(str(files[0]), "no labelled *.jsonl files", kind="shape")
             rows = read_labelled(paths)
             source = ", ".join(str(f) for f in files)
             if heldout_only:
                 if split is None or not split.is_file():
-                    raise InputError(str(split), "--heldout-only needs --split with a split description")
+                    raise InputError(str(split), "--heldout-only needs --split with a split description", kind="usage")
                 rows = split_heldout(rows, json.loads(split.read_text("utf-8")).get("heldout_libraries", {}))[1]
                 source += f" (held out by {split})"
         if not rows:
-            raise InputError(source, "no labelled failures to evaluate")
+            raise InputError(source, "no labelled failures to evaluate", kind="shape")
         results = []
         for name in model or [None]:
             loaded = Model.load(name)

@@ -73,15 +73,15 @@ def read_cobertura(path: str | os.PathLike[str]) -> CoverageSummary:
     source = os.fspath(path)
     file = Path(source)
     if not file.is_file():
-        raise InputError(source, "no such coverage file")
+        raise InputError(source, "no such coverage file", kind="unreadable")
     if file.stat().st_size > MAX_COVERAGE_BYTES:
-        raise InputError(source, "coverage file is too large")
+        raise InputError(source, "coverage file is too large", kind="too_large")
     try:
         root = ElementTree.parse(source).getroot()
     except (ElementTree.ParseError, DefusedXmlException) as exc:
-        raise InputError(source, f"not a valid coverage XML ({exc})") from None
+        raise InputError(source, f"not a valid coverage XML ({exc})", kind="malformed") from None
     if root.tag != "coverage":
-        raise InputError(source, f"not a Cobertura coverage XML (root element <{root.tag}>)")
+        raise InputError(source, f"not a Cobertura coverage XML (root element <{root.tag}>)", kind="shape")
 
     per_file: dict[str, dict[int, tuple[bool, int, int]]] = {}
     methods_total = methods_hit = 0

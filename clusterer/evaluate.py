@@ -238,7 +238,7 @@ def read_labels(path: Path) -> dict[str, dict[str, str]]:
     try:
         raw = Path(path).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"unreadable labels file ({exc})") from None
+        raise InputError(str(path), f"unreadable labels file ({exc})", kind="unreadable") from None
     entries: list[Any]
     try:
         value = json.loads(raw)
@@ -253,16 +253,16 @@ def read_labels(path: Path) -> dict[str, dict[str, str]]:
         elif isinstance(value, list):
             entries = value
         else:
-            raise InputError(str(path), "labels must be a JSON object or list")
+            raise InputError(str(path), "labels must be a JSON object or list", kind="shape")
     except json.JSONDecodeError:
         try:
             entries = [json.loads(line) for line in raw.splitlines() if line.strip()]
         except json.JSONDecodeError as exc:
-            raise InputError(str(path), f"neither JSON nor JSON lines ({exc.msg})") from None
+            raise InputError(str(path), f"neither JSON nor JSON lines ({exc.msg})", kind="malformed") from None
     labels: dict[str, dict[str, str]] = {}
     for n, e in enumerate(entries, start=1):
         if not isinstance(e, dict) or not (e.get("test") or e.get("id")) or "category" not in e:
-            raise InputError(str(path), f"entry {n}: needs a test id and a category")
+            raise InputError(str(path), f"entry {n}: needs a test id and a category", kind="shape")
         test = str(e.get("test") or e.get("id"))
         cat = _norm_category(e["category"])
         labels[test] = {"category": cat, "cause": str(e.get("cause") or f"{cat}:{test}")}

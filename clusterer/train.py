@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -45,10 +46,10 @@ def read_labelled(paths: Iterable[Path]) -> list[dict[str, Any]]:
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(str(path), f"line {n}: malformed JSON ({exc.msg})") from None
+                raise InputError(str(path), f"line {n}: malformed JSON ({exc.msg})", kind="malformed") from None
             missing = [k for k in REQUIRED if k not in row]
             if missing:
-                raise InputError(str(path), f"line {n}: missing {', '.join(missing)}")
+                raise InputError(str(path), f"line {n}: missing {', '.join(missing)}", kind="shape")
             row["category"] = str(row["category"])
             rows.append(row)
     rows.sort(key=lambda r: str(r["id"]))
@@ -100,6 +101,46 @@ def _merge_threshold(X: Any, categories: Sequence[str], causes: Sequence[str], c
     return best
 
 
+def _library_names(row: dict[str, Any]) -> list[str]:
+    names: set[str] = set()
+    for key in ("library", "dist"):
+        value = str(row.get(key) or "").lower()
+        if len(value) >= 3:
+            names |= {value, value.replace("-", "_"), value.replace("-", ".")}
+    return sorted(names, key=len, reverse=True)
+
+
+def library_dropout(rows: Sequence[dict[str, Any]], texts: Sequence[str]) -> list[tuple[int, str]]:
+    """Augmented copies of training texts with their own library's identifiers cut out.
+
+    A failure's library names itself everywhere in its canonical text (``sqlalchemy.exc.TimeoutError``,
+    ``sqlalchemy.pool.impl._do_get``), so a model can learn "sqlalchemy -> #3" and stay silent on a pool of a
+    library it never saw. The copy replaces every dotted identifier that starts with the row's ``library`` or
+    ``dist`` name by ``lib``, leaving the message, the mechanism words and the other frames: what an unseen
+    library's failure of the same cause shares with it. Copies train the linear model and its calibration (in
+    the same cross-validation group as their original, so no fold sees a copy of its own test rows); they are
+    not exemplars.
+
+    Returns
+    -------
+    ``(row index, text)`` for every row whose text changes.
+
+    >>> library_dropout([{"library": "sqlalchemy"}],
+    ...                 ["exception: sqlalchemy.exc.TimeoutError\nframes: sqlalchemy.pool.impl._do_get app.get"])
+    [(0, 'exception: lib\nframes: lib app.get')]
+    """
+    out: list[tuple[int, str]] = []
+    for i, (row, text) in enumerate(zip(rows, texts, strict=True)):
+        names = _library_names(row)
+        if not names:
+            continue
+        pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])(?:\.[\w.]*)?", re.I)
+        changed = pattern.sub("lib", text)
+        if changed != text:
+            out.append((i, changed))
+    return out
+
+
 def train_model(
     rows: Sequence[dict[str, Any]],
     out: Path,
@@ -113,6 +154,7 @@ def train_model(
     evaluations: Mapping[str, Sequence[dict[str, Any]]] | None = None,
     training_info: dict[str, Any] | None = None,
     embedder: Any = None,
+    augment: bool = True,
 ) -> Path:
     """Fit a model on ``rows`` and write its artefact to ``out`` atomically.
 
@@ -138,6 +180,8 @@ def train_model(
         manifest's ``evaluation`` beside ``heldout``.
     training_info:
         Extra facts recorded under the manifest's ``training`` (e.g. how many user labels were used).
+    augment:
+        Also train on :func:`library_dropout` copies of the rows (recorded in the manifest's ``training``).
 
     A row may carry ``canonical``: its canonical text, used as is instead of canonicalising ``text``.
 
@@ -157,9 +201,17 @@ def train_model(
     with threadpool_limits(limits=1):
         if embedder is None:
             embedder = TinyEmbedder(**(embedder_params or {}))
-        embedder = embedder.fit(texts)
-        X = embedder.transform(texts)
-        clf = ExemplarClassifier(**(classifier_params or {})).fit(X, labels, groups=groups)
+        extra = library_dropout(rows, texts) if augment else []
+        fit_texts = texts + [t for _, t in extra]
+        embedder = embedder.fit(fit_texts)
+        X_fit = embedder.transform(fit_texts)
+        X = X_fit[: len(texts)]
+        clf = ExemplarClassifier(**(classifier_params or {})).fit(
+            X_fit,
+            labels + [labels[i] for i, _ in extra],
+            groups=groups + [groups[i] for i, _ in extra],
+            bank=np.arange(len(fit_texts)) < len(texts),
+        )
         causes = [f"{r['category']}:{r.get('cause')}" for r in rows]
         cluster_t, cluster_ari = _cluster_threshold(X, causes)
         merge_t, merge_ari = _merge_threshold(X, labels, causes, cluster_t)
@@ -190,6 +242,7 @@ def train_model(
             "per_label": dict(sorted(counts.items())),
             "libraries": len({g for g in groups}),
             "digest": digest(rows),
+            "augmented": {"library_dropout": len(extra)},
             "split": split or {},
         }
         | (training_info or {}),
@@ -263,7 +316,7 @@ def read_corpus(corpus: Path | None = None, split: Path | None = None) -> tuple[
     split = split or default_split
     files = sorted(Path(corpus).glob("*.jsonl"))
     if not files:
-        raise InputError(str(corpus), "no labelled *.jsonl files (the shared corpus is missing)")
+        raise InputError(str(corpus), "no labelled *.jsonl files (the shared corpus is missing)", kind="shape")
     rows = read_labelled(files)
     spec = json.loads(Path(split).read_text("utf-8")) if Path(split).is_file() else {"heldout_libraries": {}}
     train, heldout = split_heldout(rows, spec.get("heldout_libraries", {}))
@@ -363,7 +416,9 @@ def train_from_store(
     from .model import MANIFEST, atomic_directory
 
     if embedder not in EMBEDDERS:
-        raise InputError("--embedder", f"unknown embedder {embedder!r}: this clusterer trains {', '.join(EMBEDDERS)}")
+        raise InputError(
+            "--embedder", f"unknown embedder {embedder!r}: this clusterer trains {', '.join(EMBEDDERS)}", kind="usage"
+        )
     out = Path(out)
     corpus_train, corpus_heldout, spec = read_corpus(corpus, split)
     labels = store.training_labels()

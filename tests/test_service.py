@@ -280,6 +280,32 @@ def test_bad_requests(client: httpx.Client, body: bytes, headers: dict[str, str]
     assert words in r.json()["detail"]
 
 
+def test_every_input_error_says_its_kind() -> None:
+    """The HTTP status comes from the kind the raise site gives, never from the wording of the message."""
+    import ast
+
+    missing = []
+    for path in sorted((ROOT / "clusterer").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) in ("InputError", "TooManyFailures")
+                and not any(k.arg == "kind" for k in node.keywords)
+            ):
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not missing, f"InputError raised without kind= at {missing}"
+
+
+def test_status_follows_the_kind_not_the_wording() -> None:
+    from clusterer.errors import InputError
+    from clusterer.service.core import TooManyFailures, input_status
+
+    assert input_status(InputError("r", "malformed JSON at line 1", kind="shape")) == 422
+    assert input_status(InputError("r", "anything", kind="malformed")) == 400
+    assert input_status(InputError("r", "anything", kind="too_large")) == 413
+    assert input_status(TooManyFailures("request", "3 failures exceed the cap", kind="too_large")) == 413
+
+
 def test_bad_query(client: httpx.Client) -> None:
     r = client.post(
         "/v1/classify", params={"format": "html"}, content=b"[]", headers={"Content-Type": "application/json"}

@@ -85,25 +85,27 @@ def read_results(path: str | os.PathLike[str], *, index: int = 0, max_bytes: int
     try:
         info = file.stat()
     except FileNotFoundError:
-        raise InputError(source, "no such file") from None
+        raise InputError(source, "no such file", kind="unreadable") from None
     except PermissionError:
-        raise InputError(source, "permission denied") from None
+        raise InputError(source, "permission denied", kind="unreadable") from None
     except OSError as exc:
-        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+        raise InputError(source, f"cannot read: {exc.strerror or exc}", kind="unreadable") from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(source, "is a directory, not a results file")
+        raise InputError(source, "is a directory, not a results file", kind="unreadable")
     regular = stat.S_ISREG(info.st_mode)
     if regular and info.st_size > max_bytes:
         raise InputError(
-            source, f"file is too large ({format_size(info.st_size)}; the limit is {format_size(max_bytes)})"
+            source,
+            f"file is too large ({format_size(info.st_size)}; the limit is {format_size(max_bytes)})",
+            kind="too_large",
         )
     if regular and info.st_size == 0:
-        raise InputError(source, "empty file")
+        raise InputError(source, "empty file", kind="malformed")
     try:
         with file.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except PermissionError:
-        raise InputError(source, "permission denied") from None
+        raise InputError(source, "permission denied", kind="unreadable") from None
     except OSError as exc:
-        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+        raise InputError(source, f"cannot read: {exc.strerror or exc}", kind="unreadable") from None
     return parse_results(data, source=source, index=index, max_bytes=max_bytes)

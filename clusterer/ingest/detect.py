@@ -93,20 +93,22 @@ def decode_payload(data: bytes, *, source: str, max_bytes: int) -> str:
         The decoded text. Bytes that are not valid in the encoding are replaced (U+FFFD), never fatal.
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise InputError(source, f"expected bytes, got {type(data).__name__}")
+        raise InputError(source, f"expected bytes, got {type(data).__name__}", kind="malformed")
     data = bytes(data)
     if len(data) > max_bytes:
         raise InputError(
-            source, f"input is too large ({format_size(len(data))}; the limit is {format_size(max_bytes)})"
+            source,
+            f"input is too large ({format_size(len(data))}; the limit is {format_size(max_bytes)})",
+            kind="too_large",
         )
     if data[:2] == _GZIP_MAGIC:
         data = _gunzip(data, source=source, max_bytes=max_bytes)
     if not data or data.isspace():
-        raise InputError(source, "empty file" if not data else "empty file (only whitespace)")
+        raise InputError(source, "empty file" if not data else "empty file (only whitespace)", kind="malformed")
     if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         return data.decode("utf-16", "replace").lstrip("\ufeff")
     if b"\x00" in data:
-        raise InputError(source, "binary file (contains NUL bytes), not a text results file")
+        raise InputError(source, "binary file (contains NUL bytes), not a text results file", kind="malformed")
     encoding = "utf-8"
     match = _XML_ENCODING.match(data[:300].lstrip())
     if match:
@@ -127,10 +129,12 @@ def _gunzip(data: bytes, *, source: str, max_bytes: int) -> bytes:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
             out = handle.read(max_bytes + 1)
     except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(source, f"corrupt gzip data ({' '.join(str(exc).split())})") from None
+        raise InputError(source, f"corrupt gzip data ({' '.join(str(exc).split())})", kind="malformed") from None
     if len(out) > max_bytes:
         raise InputError(
-            source, f"gzip content is too large once decompressed (over the limit of {format_size(max_bytes)})"
+            source,
+            f"gzip content is too large once decompressed (over the limit of {format_size(max_bytes)})",
+            kind="too_large",
         )
     return out
 
@@ -159,7 +163,9 @@ def parse_text(text: str, *, source: str, index: int) -> Run:
     if start in ("{", "[", '"', "-") or start.isdigit():
         return _parse_json(text, source=source, index=index)
     preview = first_preview(text)
-    raise InputError(source, f"not a results file: expected JSON or XML, found text starting {preview!r}")
+    raise InputError(
+        source, f"not a results file: expected JSON or XML, found text starting {preview!r}", kind="malformed"
+    )
 
 
 def first_preview(text: str, limit: int = 30) -> str:
@@ -196,11 +202,13 @@ def _parse_json(text: str, *, source: str, index: int) -> Run:
             return _guard(
                 "pytest-reportlog", source, lambda: reportlog.read_reportlog(text, source=source, index=index)
             )
-        raise InputError(source, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+        raise InputError(
+            source, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", kind="malformed"
+        ) from None
     except RecursionError:
-        raise InputError(source, "malformed JSON: nested too deeply") from None
+        raise InputError(source, "malformed JSON: nested too deeply", kind="malformed") from None
     except ValueError as exc:
-        raise InputError(source, f"malformed JSON: {exc}") from None
+        raise InputError(source, f"malformed JSON: {exc}", kind="malformed") from None
     return _dispatch_json(value, text=text, source=source, index=index)
 
 
@@ -219,7 +227,9 @@ def _dispatch_json(value: Any, *, text: str, source: str, index: int) -> Run:
     if isinstance(value, list):
         return _guard("failures JSON", source, lambda: failures_json.read_failures(value, source=source, index=index))
     if not isinstance(value, dict):
-        raise InputError(source, f"JSON {type(value).__name__} is not a results file (expected an object or a list)")
+        raise InputError(
+            source, f"JSON {type(value).__name__} is not a results file (expected an object or a list)", kind="shape"
+        )
     if "$report_type" in value:
         return _guard("pytest-reportlog", source, lambda: reportlog.read_reportlog(text, source=source, index=index))
     if "tests" in value:
@@ -232,6 +242,7 @@ def _dispatch_json(value: Any, *, text: str, source: str, index: int) -> Run:
     raise InputError(
         source,
         f"JSON object without 'tests' is not a pytest-json-report, pytest-reportlog or failures list (keys: {keys})",
+        kind="shape",
     )
 
 
@@ -242,8 +253,10 @@ def _guard(kind: str, source: str, read: Any) -> Run:
     except InputError:
         raise
     except RecursionError:
-        raise InputError(source, f"{kind} is nested too deeply") from None
+        raise InputError(source, f"{kind} is nested too deeply", kind="shape") from None
     except (KeyError, TypeError, AttributeError, ValueError, IndexError) as exc:
         detail = " ".join(str(exc).split())[:200]
-        raise InputError(source, f"{kind} has an unexpected shape ({type(exc).__name__}: {detail})") from None
+        raise InputError(
+            source, f"{kind} has an unexpected shape ({type(exc).__name__}: {detail})", kind="shape"
+        ) from None
     return run

@@ -34,18 +34,20 @@ def read_failures(value: list[Any] | dict[str, Any], *, source: str, index: int 
     """
     items = value.get("failures") if isinstance(value, dict) else value
     if not isinstance(items, list):
-        raise InputError(source, f"failures JSON 'failures' is a {type(items).__name__}, expected a list")
+        raise InputError(source, f"failures JSON 'failures' is a {type(items).__name__}, expected a list", kind="shape")
     cases = []
     for position, item in enumerate(items, 1):
         if not isinstance(item, dict):
             raise InputError(
-                source, f"failures JSON item {position} is a {type(item).__name__}, expected an object {{test, text}}"
+                source,
+                f"failures JSON item {position} is a {type(item).__name__}, expected an object {{test, text}}",
+                kind="shape",
             )
         test, text = item.get("test"), item.get("text")
         if not isinstance(test, str) or not test:
-            raise InputError(source, f"failures JSON item {position} has no string 'test'")
+            raise InputError(source, f"failures JSON item {position} has no string 'test'", kind="shape")
         if not isinstance(text, str):
-            raise InputError(source, f"failures JSON item {position} ({test}) has no string 'text'")
+            raise InputError(source, f"failures JSON item {position} ({test}) has no string 'text'", kind="shape")
         message = first_line(as_str(item.get("message"))) or last_line(text)
         cases.append(
             TestCase(test=test, outcome="failed", message=message, traceback=text, file=file_of(test), run=index)

@@ -74,7 +74,9 @@ def read_junit(text: str, *, source: str, index: int = 0) -> Run:
                 if not stack:
                     if tag not in _ROOTS:
                         raise InputError(
-                            source, f"XML root <{tag}> is not JUnit/xUnit (expected <testsuites> or <testsuite>)"
+                            source,
+                            f"XML root <{tag}> is not JUnit/xUnit (expected <testsuites> or <testsuite>)",
+                            kind="shape",
                         )
                     root_time = as_float(elem.get("time"))
                     pytest_root = tag == "testsuites" and elem.get("name", "").startswith("pytest")
@@ -97,13 +99,15 @@ def read_junit(text: str, *, source: str, index: int = 0) -> Run:
     except ParseError as exc:
         line, column = exc.position
         reason = _POSITION_SUFFIX.sub("", str(exc))
-        raise InputError(source, f"malformed XML at line {line}, column {column}: {reason}") from None
+        raise InputError(source, f"malformed XML at line {line}, column {column}: {reason}", kind="malformed") from None
     except EntitiesForbidden:
-        raise InputError(source, "XML entity declarations are not allowed") from None
+        raise InputError(source, "XML entity declarations are not allowed", kind="malformed") from None
     except DTDForbidden as exc:
-        raise InputError(source, f"XML DTDs and entity declarations are not allowed (<!DOCTYPE {exc.name}>)") from None
+        raise InputError(
+            source, f"XML DTDs and entity declarations are not allowed (<!DOCTYPE {exc.name}>)", kind="malformed"
+        ) from None
     except ExternalReferenceForbidden:
-        raise InputError(source, "XML external references are not allowed") from None
+        raise InputError(source, "XML external references are not allowed", kind="malformed") from None
     duration = root_time if root_time is not None else (sum(child_suite_times) if child_suite_times else None)
     return Run(source=source, format=FORMAT, tests=tuple(cases), duration=duration, index=index)
 

@@ -43,7 +43,9 @@ def read_pytest_json(report: dict[str, Any], *, source: str, index: int = 0) -> 
     """
     tests = report.get("tests")
     if not isinstance(tests, list):
-        raise InputError(source, f"pytest-json-report 'tests' is a {type(tests).__name__}, expected a list")
+        raise InputError(
+            source, f"pytest-json-report 'tests' is a {type(tests).__name__}, expected a list", kind="shape"
+        )
     cases = [_read_passed(entry, index) or _read_test(as_dict(entry), index) for entry in tests]
     cases.extend(_read_collector_errors(report.get("collectors"), index))
     return Run(source=source, format=FORMAT, tests=tuple(cases), duration=as_float(report.get("duration")), index=index)

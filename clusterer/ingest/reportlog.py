@@ -66,16 +66,19 @@ def read_reportlog(text: str, *, source: str, index: int = 0) -> Run:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(source, f"malformed JSON at line {lineno}, column {exc.colno}: {exc.msg}") from None
+            raise InputError(
+                source, f"malformed JSON at line {lineno}, column {exc.colno}: {exc.msg}", kind="malformed"
+            ) from None
         except RecursionError:
-            raise InputError(source, f"malformed JSON at line {lineno}: nested too deeply") from None
+            raise InputError(source, f"malformed JSON at line {lineno}: nested too deeply", kind="malformed") from None
         if not isinstance(obj, dict) or "$report_type" not in obj:
             if not seen_report_type:
                 raise InputError(
-                    source,
-                    f"JSON lines without '$report_type' (line {lineno}) are not pytest-reportlog",
+                    source, f"JSON lines without '$report_type' (line {lineno}) are not pytest-reportlog", kind="shape"
                 )
-            raise InputError(source, f"line {lineno} is not a pytest-reportlog record (no '$report_type')")
+            raise InputError(
+                source, f"line {lineno} is not a pytest-reportlog record (no '$report_type')", kind="shape"
+            )
         seen_report_type = True
         kind = obj["$report_type"]
         if kind == "TestReport":

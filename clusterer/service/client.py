@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
-from clusterer.errors import ClustererError, InputError, ModelError
+from clusterer.errors import ClustererError, InputError, InputKind, ModelError
 from clusterer.schema import ClassifyResult
 
 #: Environment variables the client takes its bearer token from, first set wins.
@@ -47,7 +47,7 @@ def classify_remote(server: str, files: Sequence[Path], *, timeout: float = 120.
             try:
                 handle = stack.enter_context(open(file, "rb"))
             except OSError as exc:
-                raise InputError(str(file), f"cannot read: {exc.strerror or exc}") from None
+                raise InputError(str(file), f"cannot read: {exc.strerror or exc}", kind="unreadable") from None
             parts.append(("files", (str(file), handle, "application/octet-stream")))
         try:
             response = httpx.post(url, files=parts, headers=headers, timeout=timeout)
@@ -65,5 +65,7 @@ def classify_remote(server: str, files: Sequence[Path], *, timeout: float = 120.
     if response.status_code == 503 and detail.startswith("model not ready"):
         raise ModelError(f"{server}: {detail}")
     if response.status_code in (400, 413, 415, 422):
-        raise InputError("", f"{server} refused the input (HTTP {response.status_code}): {detail}")
+        kinds: dict[int, InputKind] = {413: "too_large", 422: "shape"}
+        kind = kinds.get(response.status_code, "malformed")
+        raise InputError("", f"{server} refused the input (HTTP {response.status_code}): {detail}", kind=kind)
     raise ServiceError(f"{url}: HTTP {response.status_code}: {detail}")

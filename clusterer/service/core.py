@@ -16,39 +16,23 @@ from clusterer.model import Model
 from clusterer.records import Run
 from clusterer.schema import ClassifyResult
 
-#: Problems (the start of ``InputError.problem``) that mean the bytes are not well-formed: HTTP 400.
-#: Anything else the readers reject is well-formed but of an unknown shape: HTTP 422.
-_MALFORMED = (
-    "malformed",
-    "empty file",
-    "binary file",
-    "corrupt gzip",
-    "not a results file",
-    "XML DTD",
-    "expected bytes",
-)
-
 
 class TooManyFailures(InputError):
     """More failures in one request than the service classifies at once."""
 
 
 def input_status(exc: InputError) -> int:
-    """The HTTP status of an input problem: 413 too large, 400 malformed, 422 unknown shape.
+    """The HTTP status of an input problem, from the kind its raise site gave it: 413 too large, 400 malformed,
+    422 unknown shape (see :data:`clusterer.errors.HTTP_STATUS`).
 
     Examples
     --------
-    >>> input_status(InputError("request", "malformed JSON at line 1, column 2: Expecting value"))
+    >>> input_status(InputError("request", "malformed JSON at line 1, column 2: Expecting value", kind="malformed"))
     400
     >>> input_status(InputError("request", "JSON int is not a results file (expected an object or a list)"))
     422
     """
-    problem = exc.problem
-    if isinstance(exc, TooManyFailures) or "too large" in problem:
-        return 413
-    if problem.startswith(_MALFORMED):
-        return 400
-    return 422
+    return exc.http_status
 
 
 def parse_payloads(payloads: Sequence[tuple[str, bytes]], *, max_bytes: int, max_failures: int) -> list[Run]:
@@ -81,6 +65,7 @@ def parse_payloads(payloads: Sequence[tuple[str, bytes]], *, max_bytes: int, max
             "request",
             f"{total} failures exceed the per-request cap of {max_failures} "
             "(CLUSTERER_MAX_FAILURES); split the results or raise the cap",
+            kind="too_large",
         )
     return runs
 
