@@ -67,3 +67,13 @@ def test_all_service_repos_documented(gh):
 @pytest.mark.failure(category="7", library="pygithub", dist="PyGithub", shape="raised", cause="installation-hourly-quota-exhausted")
 def test_tracking_repo_default_branch(gh):
     assert default_branch(gh, "parcelly/tracking") == "main"
+
+
+@pytest.fixture
+def tracked_repos(gh):
+    return {name: gh.get_repo(name) for name in ("parcelly/api", "parcelly/web")}
+
+
+@pytest.mark.failure(category="7", library="pygithub", dist="PyGithub", shape="setup", cause="installation-hourly-quota-exhausted")
+def test_tracked_repos_default_to_main(tracked_repos):
+    assert {r.default_branch for r in tracked_repos.values()} == {"main"}

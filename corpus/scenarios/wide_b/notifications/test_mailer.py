@@ -60,3 +60,16 @@ def test_suppressed_customer_gets_no_receipt(ses):
     stubber.add_response("send_email", {"MessageId": "0100-mno"})
     assert Mailer(client).receipt_unless_suppressed("d@example.com", "PX-5") is None
     stubber.assert_no_pending_responses()
+
+
+@pytest.fixture
+def bounced_address(ses):
+    client, stubber = ses
+    # copied from the SES v1 console output
+    stubber.add_response("get_suppressed_destination", {"SuppressedDestination": {"EmailAddress": "e@example.com", "Reason": "Bounce"}})
+    return client
+
+
+@pytest.mark.failure(category="6", library="botocore-stubber", dist="botocore", shape="setup", cause="stubbed-response-invalid-for-service-model")
+def test_bounced_address_is_suppressed(bounced_address):
+    assert Mailer(bounced_address).is_suppressed("e@example.com")

@@ -33,3 +33,16 @@ class CrmClient:
         resp = self.http.get(f"/crm/v3/objects/contacts/{contact_id}/associations/deals")
         resp.raise_for_status()
         return resp.json()["results"]
+
+
+class CrmResponseError(RuntimeError):
+    pass
+
+
+def owner_of(client: CrmClient, contact_id: str) -> str:
+    resp = client.http.get(f"/crm/v3/objects/contacts/{contact_id}", params={"properties": "hubspot_owner_id"})
+    resp.raise_for_status()
+    try:
+        return resp.json()["properties"]["hubspot_owner_id"]
+    except KeyError as exc:
+        raise CrmResponseError(f"unexpected CRM payload for contact {contact_id}") from exc
