@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -101,46 +100,6 @@ def _merge_threshold(X: Any, categories: Sequence[str], causes: Sequence[str], c
     return best
 
 
-def _library_names(row: dict[str, Any]) -> list[str]:
-    names: set[str] = set()
-    for key in ("library", "dist"):
-        value = str(row.get(key) or "").lower()
-        if len(value) >= 3:
-            names |= {value, value.replace("-", "_"), value.replace("-", ".")}
-    return sorted(names, key=len, reverse=True)
-
-
-def library_dropout(rows: Sequence[dict[str, Any]], texts: Sequence[str]) -> list[tuple[int, str]]:
-    """Augmented copies of training texts with their own library's identifiers cut out.
-
-    A failure's library names itself everywhere in its canonical text (``sqlalchemy.exc.TimeoutError``,
-    ``sqlalchemy.pool.impl._do_get``), so a model can learn "sqlalchemy -> #3" and stay silent on a pool of a
-    library it never saw. The copy replaces every dotted identifier that starts with the row's ``library`` or
-    ``dist`` name by ``lib``, leaving the message, the mechanism words and the other frames: what an unseen
-    library's failure of the same cause shares with it. Copies train the linear model and its calibration (in
-    the same cross-validation group as their original, so no fold sees a copy of its own test rows); they are
-    not exemplars.
-
-    Returns
-    -------
-    ``(row index, text)`` for every row whose text changes.
-
-    >>> library_dropout([{"library": "sqlalchemy"}],
-    ...                 ["exception: sqlalchemy.exc.TimeoutError\nframes: sqlalchemy.pool.impl._do_get app.get"])
-    [(0, 'exception: lib\nframes: lib app.get')]
-    """
-    out: list[tuple[int, str]] = []
-    for i, (row, text) in enumerate(zip(rows, texts, strict=True)):
-        names = _library_names(row)
-        if not names:
-            continue
-        pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])(?:\.[\w.]*)?", re.I)
-        changed = pattern.sub("lib", text)
-        if changed != text:
-            out.append((i, changed))
-    return out
-
-
 def train_model(
     rows: Sequence[dict[str, Any]],
     out: Path,
@@ -154,7 +113,6 @@ def train_model(
     evaluations: Mapping[str, Sequence[dict[str, Any]]] | None = None,
     training_info: dict[str, Any] | None = None,
     embedder: Any = None,
-    augment: bool = True,
 ) -> Path:
     """Fit a model on ``rows`` and write its artefact to ``out`` atomically.
 
@@ -180,8 +138,6 @@ def train_model(
         manifest's ``evaluation`` beside ``heldout``.
     training_info:
         Extra facts recorded under the manifest's ``training`` (e.g. how many user labels were used).
-    augment:
-        Also train on :func:`library_dropout` copies of the rows (recorded in the manifest's ``training``).
 
     A row may carry ``canonical``: its canonical text, used as is instead of canonicalising ``text``.
 
@@ -201,17 +157,9 @@ def train_model(
     with threadpool_limits(limits=1):
         if embedder is None:
             embedder = TinyEmbedder(**(embedder_params or {}))
-        extra = library_dropout(rows, texts) if augment else []
-        fit_texts = texts + [t for _, t in extra]
-        embedder = embedder.fit(fit_texts)
-        X_fit = embedder.transform(fit_texts)
-        X = X_fit[: len(texts)]
-        clf = ExemplarClassifier(**(classifier_params or {})).fit(
-            X_fit,
-            labels + [labels[i] for i, _ in extra],
-            groups=groups + [groups[i] for i, _ in extra],
-            bank=np.arange(len(fit_texts)) < len(texts),
-        )
+        embedder = embedder.fit(texts)
+        X = embedder.transform(texts)
+        clf = ExemplarClassifier(**(classifier_params or {})).fit(X, labels, groups=groups)
         causes = [f"{r['category']}:{r.get('cause')}" for r in rows]
         cluster_t, cluster_ari = _cluster_threshold(X, causes)
         merge_t, merge_ari = _merge_threshold(X, labels, causes, cluster_t)
@@ -242,7 +190,6 @@ def train_model(
             "per_label": dict(sorted(counts.items())),
             "libraries": len({g for g in groups}),
             "digest": digest(rows),
-            "augmented": {"library_dropout": len(extra)},
             "split": split or {},
         }
         | (training_info or {}),
