@@ -644,8 +644,26 @@ class LabelStore:
                 (job_id,),
             )
             r = cur.fetchone()
-        if r is None:
-            return None
+        return None if r is None else self._job(r)
+
+    def jobs(self, statuses: Sequence[str]) -> list[Job]:
+        """Every job in one of ``statuses`` (e.g. ``("queued", "running")``), oldest first."""
+        if not statuses:
+            return []
+        marks = ", ".join("?" for _ in statuses)
+        with self._transaction(write=False) as cur:
+            cur.execute(
+                self._sql(
+                    "SELECT id, kind, status, created_at, started_at, finished_at, params, result, error "
+                    f"FROM jobs WHERE status IN ({marks}) ORDER BY created_at, id"
+                ),
+                tuple(statuses),
+            )
+            rows = cur.fetchall()
+        return [self._job(r) for r in rows]
+
+    @staticmethod
+    def _job(r: Sequence[Any]) -> Job:
         return Job(
             id=r[0],
             kind=r[1],

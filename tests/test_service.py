@@ -578,3 +578,43 @@ def test_cluster_serve_workers(tmp_path: Path) -> None:
         log.close()
     text = (tmp_path / "serve.log").read_text()
     assert '"route": "/v1/classify"' in text and "Traceback" not in text
+
+
+# -- retrain jobs whose worker is gone -------------------------------------------------------------------------
+
+
+def test_jobs_of_dead_workers_are_failed_at_startup(tmp_path: Path) -> None:
+    """A job left queued/running by a killed worker is failed (with the reason) when a service starts; jobs of live
+    processes and of other hosts are left alone."""
+    from clusterer.labels import LabelStore
+    from clusterer.service.retrain import fail_orphaned_jobs, worker_identity
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    me = worker_identity()
+    store = LabelStore(tmp_path / "labels.db")
+    dead = store.create_job("retrain", {"worker": {**me, "pid": int(gone.stdout)}})
+    store.update_job(dead.id, status="running")
+    queued_dead = store.create_job("retrain", {"worker": {**me, "pid": int(gone.stdout)}})
+    legacy = store.create_job("retrain", {"embedder": "tiny"})
+    alive = store.create_job("retrain", {"worker": me})
+    store.update_job(alive.id, status="running")
+    elsewhere = store.create_job("retrain", {"worker": {**me, "host": me["host"] + "-other"}})
+    finished = store.create_job("retrain", {"worker": {**me, "pid": int(gone.stdout)}})
+    store.update_job(finished.id, status="done", result={"ok": True})
+
+    app = create_app(replace(Settings(), model="tiny"))
+    app.state.label_store = store
+    with ThreadServer(app):  # the startup sweep
+        pass
+    status = {j: store.job(j).status for j in (dead.id, queued_dead.id, legacy.id, alive.id, elsewhere.id)}  # type: ignore[union-attr]
+    assert status == {
+        dead.id: "failed",
+        queued_dead.id: "failed",
+        legacy.id: "failed",
+        alive.id: "running",
+        elsewhere.id: "queued",
+    }
+    error = store.job(dead.id).error  # type: ignore[union-attr]
+    assert error and f"pid {int(gone.stdout)}" in error and "running" in error and "retry" in error
+    assert store.job(finished.id).status == "done"  # type: ignore[union-attr]
+    assert fail_orphaned_jobs(store) == []  # nothing left to fail

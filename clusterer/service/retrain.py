@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import socket
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -216,7 +217,8 @@ async def post_retrain(
     if body.embedder not in EMBEDDERS:
         raise HTTPException(422, f"unknown embedder {body.embedder!r}: this clusterer trains {', '.join(EMBEDDERS)}")
     app: FastAPI = request.app
-    job = await anyio.to_thread.run_sync(lambda: store.create_job("retrain", body.model_dump()))
+    params = {**body.model_dump(), "worker": worker_identity()}
+    job = await anyio.to_thread.run_sync(lambda: store.create_job("retrain", params))
     executor: ThreadPoolExecutor = app.state.retrain_executor
     executor.submit(_run_retrain, app, store, registry, job.id, body)
     return JobOut(**job.to_dict(), url=f"/v1/jobs/{job.id}")
@@ -298,6 +300,75 @@ async def activate_model(
     return res
 
 
+# -- jobs whose process is gone ---------------------------------------------------------------------------------
+
+
+def _process_start(pid: int) -> str | None:
+    """When process ``pid`` started (clock ticks since boot, from /proc), or ``None`` where that cannot be read."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def worker_identity() -> dict[str, Any]:
+    """This process as a job records it: host, pid and start time (so a pid reused later does not match)."""
+    return {"host": socket.gethostname(), "pid": os.getpid(), "started": _process_start(os.getpid())}
+
+
+def _owner_alive(owner: dict[str, Any]) -> bool | None:
+    """Whether the process that took a job still runs: ``None`` when it cannot be told (another host)."""
+    if owner.get("host") != socket.gethostname():
+        return None
+    pid = owner.get("pid")
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # exists, another user's
+    started = owner.get("started")
+    return started is None or _process_start(pid) == started
+
+
+def fail_orphaned_jobs(store: LabelStore) -> list[str]:
+    """Mark failed, with the reason, every queued or running job whose process is gone; their ids.
+
+    A job is run by the worker process that accepted it (``params.worker``); when that process is killed or
+    restarted, nobody will finish the job, and without this it would say ``running`` forever. Jobs of live
+    processes, and of other hosts sharing the store (whose processes cannot be seen from here), are left alone;
+    jobs recorded before workers were tracked are failed.
+    """
+    failed = []
+    for job in store.jobs(("queued", "running")):
+        owner = job.params.get("worker")
+        if isinstance(owner, dict):
+            if _owner_alive(owner) is not False:
+                continue
+            who = f"worker pid {owner.get('pid')} on {owner.get('host')}"
+        else:
+            who = "a service that did not record its worker"
+        store.update_job(
+            job.id,
+            status="failed",
+            error=f"interrupted: {who} stopped while the job was {job.status}; retry with POST /v1/retrain",
+        )
+        failed.append(job.id)
+    return failed
+
+
+def _sweep_jobs(app: FastAPI) -> None:
+    store: LabelStore | None = getattr(app.state, "label_store", None)
+    if store is None:
+        store = LabelStore()
+        if store.path is not None and not store.path.exists():
+            return  # no SQLite store yet: no job either (and no file created just to look)
+    for job_id in fail_orphaned_jobs(store):
+        log.warning("retrain job %s marked failed: its worker process is gone", job_id)
+
+
 # -- mounting ----------------------------------------------------------------------------------------------------
 
 
@@ -335,6 +406,10 @@ def mount(app: FastAPI, *, watch_interval: float = WATCH_INTERVAL) -> FastAPI:
             a.state.registry = registry
             if a.state.model is not None:
                 a.state.served_path = str(a.state.model.path)
+            try:
+                await anyio.to_thread.run_sync(_sweep_jobs, a)
+            except (ClustererError, OSError, ValueError) as exc:  # never keeps the service from starting
+                log.warning("could not look for interrupted retrain jobs: %s", " ".join(str(exc).split()))
             task = asyncio.create_task(_watch_registry(a, registry, a.state.watch_interval))
             try:
                 yield state
@@ -346,4 +421,4 @@ def mount(app: FastAPI, *, watch_interval: float = WATCH_INTERVAL) -> FastAPI:
     return app
 
 
-__all__ = ["mount", "router", "swap_model"]
+__all__ = ["fail_orphaned_jobs", "mount", "router", "swap_model", "worker_identity"]
