@@ -8,7 +8,7 @@ from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAP
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request, Response
 
-from . import carrier_mocks
+from . import carrier_fixtures
 from .carrier_api_spec import SPEC
 
 openapi = OpenAPI.from_dict(SPEC)
@@ -21,25 +21,25 @@ def check(method: str, path: str, status: int, payload: dict) -> None:
     openapi.validate_response(request, response)
 
 
-def test_in_transit_mock_matches_spec():
-    check("GET", "/shipments/1Z999AA10123456784", 200, carrier_mocks.IN_TRANSIT)
+def test_in_transit_fixture_matches_spec():
+    check("GET", "/shipments/1Z999AA10123456784", 200, carrier_fixtures.IN_TRANSIT)
 
 
 @pytest.mark.failure(category="6", library="openapi-core", dist="openapi-core", shape="chained", cause="mock-enum-value-not-in-api-spec")
-def test_delivered_mock_matches_spec():
-    check("GET", "/shipments/1Z999AA10123456785", 200, carrier_mocks.DELIVERED)
+def test_delivered_fixture_matches_spec():
+    check("GET", "/shipments/1Z999AA10123456785", 200, carrier_fixtures.DELIVERED)
 
 
 @pytest.mark.failure(category="6", library="openapi-core", dist="openapi-core", shape="chained", cause="mock-missing-required-field")
-def test_label_created_mock_matches_spec():
-    check("GET", "/shipments/1Z999AA10123456786", 200, carrier_mocks.NO_EVENTS_YET)
+def test_label_created_fixture_matches_spec():
+    check("GET", "/shipments/1Z999AA10123456786", 200, carrier_fixtures.NO_EVENTS_YET)
 
 
 @pytest.mark.failure(category="6", library="openapi-core", dist="openapi-core", shape="chained", cause="mock-field-type-mismatch")
-def test_exception_mock_matches_spec():
-    check("GET", "/shipments/1Z999AA10123456787", 200, carrier_mocks.EXCEPTION)
+def test_exception_fixture_matches_spec():
+    check("GET", "/shipments/1Z999AA10123456787", 200, carrier_fixtures.EXCEPTION)
 
 
 @pytest.mark.failure(category="6", library="openapi-core", dist="openapi-core", shape="chained", cause="mock-field-naming-drift")
-def test_create_shipment_mock_matches_spec():
-    check("POST", "/shipments", 201, carrier_mocks.LABEL_CREATED)
+def test_create_shipment_fixture_matches_spec():
+    check("POST", "/shipments", 201, carrier_fixtures.LABEL_CREATED)

@@ -1,4 +1,4 @@
-"""Canned carrier responses used by the tracking tests' HTTP mocks."""
+"""Canned carrier responses served to the tracking tests."""
 
 IN_TRANSIT = {
     "tracking_number": "1Z999AA10123456784",
