@@ -21,6 +21,7 @@ import scipy.sparse as sp
 from ._params import ParamsMixin, check_is_fitted
 
 OTHER = "other"
+_BOOTSTRAPS = 200
 _MAX_WEIGHT = 5.0  # cap of a class's weight, in medians of the balanced class weights
 
 
@@ -108,22 +109,26 @@ class ExemplarClassifier(ParamsMixin):
         weights = np.minimum(weights, _MAX_WEIGHT * np.median(weights))
         return LogisticRegression(C=self.C, max_iter=5000).fit(X, y, sample_weight=weights[inverse])
 
-    def fit(self, X: Any, y: Any, groups: Any = None) -> ExemplarClassifier:
+    def fit(self, X: Any, y: Any, groups: Any = None, bank: Any = None) -> ExemplarClassifier:
         """Learn from exemplar vectors ``X`` with labels ``y`` (category ids and ``"other"``); returns ``self``.
 
         ``groups`` (library/mechanism of each exemplar) makes the calibration folds leave whole libraries out.
+        ``bank`` (boolean per row, default all) marks the rows kept as exemplars, the nearest neighbours a failure
+        is compared with; the other rows (augmented copies) only train the linear model and its calibration.
         """
         y = np.asarray(y, dtype=object).astype(str)
+        bank = np.ones(len(y), dtype=bool) if bank is None else np.asarray(bank, dtype=bool)
         self.classes_ = np.array(sorted(set(y)), dtype=object)
         lr = self._fit_linear(X, y)
         self.coef_ = lr.coef_.astype(np.float32)
         self.intercept_ = lr.intercept_.astype(np.float32)
-        self.exemplars_ = sp.csr_matrix(X, dtype=np.float32) if sp.issparse(X) else np.asarray(X, np.float32)
-        self.exemplar_labels_ = y
-        self._calibrate(X, y, groups)
+        ex = X[np.flatnonzero(bank)]
+        self.exemplars_ = sp.csr_matrix(ex, dtype=np.float32) if sp.issparse(ex) else np.asarray(ex, np.float32)
+        self.exemplar_labels_ = y[bank]
+        self._calibrate(X, y, groups, bank)
         return self
 
-    def _calibrate(self, X: Any, y: np.ndarray, groups: Any) -> None:
+    def _calibrate(self, X: Any, y: np.ndarray, groups: Any, bank: np.ndarray) -> None:
         from sklearn.model_selection import GroupKFold
 
         n = len(y)
@@ -141,8 +146,9 @@ class ExemplarClassifier(ParamsMixin):
             p = lr.predict_proba(X[test])
             cols = [list(self.classes_).index(c) for c in lr.classes_]
             proba[np.ix_(test, cols)] = p
-            sims = _dense(X[test] @ X[train].T)
-            best_sim[test] = self._best_by_class(sims, y[train])
+            in_bank = train[bank[train]]
+            sims = _dense(X[test] @ X[in_bank].T)
+            best_sim[test] = self._best_by_class(sims, y[in_bank])
         known = np.array([c != OTHER for c in self.classes_])
         known_idx = np.flatnonzero(known)
         pred = known_idx[proba[:, known].argmax(axis=1)]
@@ -156,28 +162,44 @@ class ExemplarClassifier(ParamsMixin):
             vals = best_sim[ok, ci]
             self.sim_threshold_[str(c)] = float(np.quantile(vals, self.sim_quantile)) if len(vals) else 0.0
         sim_ok = np.array([best_sim[i, pred[i]] >= self.sim_threshold_[str(pred_label[i])] for i in range(n)])
-        candidates = np.unique(np.round(conf, 4))
-        chosen, best_cost = 1.0, float("inf")
         y = y_cal
         is_known = y != OTHER
-        for t in candidates:
-            answered = (conf >= t) & sim_ok & (conf > other_p)
-            wrong = int((answered & (pred_label != y)).sum())
-            declined = int((~answered & is_known).sum())
-            cost = self.wrong_cost * wrong + declined
-            if cost < best_cost - 1e-9:
-                chosen, best_cost = float(t), cost
+        chosen = self._choose_threshold(conf, sim_ok & (conf > other_p), pred_label != y, is_known)
         self.proba_threshold_ = chosen
-        answered = (conf >= chosen) & sim_ok & (conf > other_p)
+        # the out-of-fold figures are reported on the exemplar rows (augmented copies chose the threshold too)
+        answered = ((conf >= chosen) & sim_ok & (conf > other_p))[bank]
+        pred_label, y, is_known = pred_label[bank], y[bank], is_known[bank]
         self.calibration_ = {
             "folds": int(n_splits),
             "grouped_by": "library",
+            "rows": int(bank.sum()),
+            "augmented_rows": int((~bank).sum()),
             "precision_known": float((pred_label[answered] == y[answered]).mean()) if answered.any() else 0.0,
             "coverage_known": float((answered & is_known).sum() / max(1, is_known.sum())),
             "accuracy_known": float(((pred_label == y) & answered & is_known).sum() / max(1, is_known.sum())),
             "wrong_known_rate": float(((pred_label != y) & answered & is_known).sum() / max(1, is_known.sum())),
             "other_said_new": float((~answered & ~is_known).sum() / max(1, (~is_known).sum())),
         }
+
+    def _choose_threshold(
+        self, conf: np.ndarray, eligible: np.ndarray, wrong: np.ndarray, is_known: np.ndarray
+    ) -> float:
+        """The probability threshold minimising the out-of-fold cost, stabilised by the bootstrap.
+
+        A row is answered when it is ``eligible`` and ``conf`` reaches the threshold; an answered ``wrong`` row
+        costs ``wrong_cost``, a known row left unanswered costs 1. The cost curve is flat near its minimum (on the
+        corpus, thresholds from 0.55 to 0.75 cost within 3% of each other), so its arg-min jumps with any change
+        of the training rows. The threshold is therefore the median of the arg-mins over ``_BOOTSTRAPS``
+        resamples of the rows (fixed seed): the same data always gives the same threshold, and similar data gives
+        a similar one.
+        """
+        grid = np.round(np.arange(0.05, 1.0, 0.005), 3)
+        answered = eligible[:, None] & (conf[:, None] >= grid[None, :])
+        cost = np.where(answered, self.wrong_cost * wrong[:, None], is_known[:, None]).astype(np.float64)
+        rng = np.random.default_rng(0)
+        weights = rng.multinomial(len(conf), np.full(len(conf), 1.0 / len(conf)), size=_BOOTSTRAPS)
+        picks = grid[np.argmin(weights @ cost, axis=1)]
+        return float(np.median(picks))
 
     def _best_by_class(self, sims: np.ndarray, labels: np.ndarray) -> np.ndarray:
         out = np.zeros((sims.shape[0], len(self.classes_)), dtype=np.float64)

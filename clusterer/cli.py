@@ -853,7 +853,8 @@ def eval_(
         if not rows:
             raise InputError(source, "no labelled failures to evaluate", kind="shape")
         results = []
-        for name in model or [None]:
+        names: list[str | None] = list(model) if model else [None]
+        for name in names:
             loaded = Model.load(name)
             figures = evaluate(loaded, rows)
             failures: list[str] = []

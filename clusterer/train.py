@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -71,33 +72,73 @@ def digest(rows: Sequence[dict[str, Any]]) -> str:
     return h.hexdigest()
 
 
-def _cluster_threshold(X: Any, causes: Sequence[str]) -> tuple[float, float]:
-    """The leader-clustering threshold that best recovers the causes of the training rows (ARI)."""
-    best = (0.6, -1.0)
-    for t in np.round(np.arange(0.30, 0.91, 0.05), 2):
-        ari = adjusted_rand_score(list(causes), leader_cluster(X, np.ones(X.shape[0]), float(t)))
-        if ari > best[1] + 1e-9:
-            best = (float(t), float(ari))
-    return best
+def _grouping_thresholds(X: Any, categories: Sequence[str], causes: Sequence[str]) -> dict[str, float]:
+    """The leader-clustering and merge thresholds that, together, best recover the training rows' causes (ARI).
 
-
-def _merge_threshold(X: Any, categories: Sequence[str], causes: Sequence[str], cluster_t: float) -> tuple[float, float]:
-    """The merge threshold (:func:`clusterer.cluster.merge_clusters`) that best recovers the training causes.
-
-    Clusters are keyed by their members' majority category, as the pipeline keys them by their answer.
+    The pipeline groups in two passes (:func:`clusterer.cluster.group`), so the two thresholds are chosen jointly:
+    a finer leader pass can be repaired by the merge pass, and the best pair is not the best leader threshold
+    followed by the best merge. Clusters are keyed by their members' majority category, as the pipeline keys
+    them by their answer. A merge threshold of 1.0 means no merge pass.
     """
     ones = np.ones(X.shape[0])
-    labels = leader_cluster(X, ones, cluster_t)
-    members: defaultdict[int, Counter[str]] = defaultdict(Counter)
-    for c, lab in zip(categories, labels.tolist(), strict=True):
-        members[lab][c] += 1
-    keys = [members[k].most_common(1)[0][0] for k in range(int(labels.max()) + 1)]
-    best = (1.0, float(adjusted_rand_score(list(causes), labels)))
-    for t in np.round(np.arange(0.20, cluster_t, 0.05), 2):
-        ari = adjusted_rand_score(list(causes), merge_clusters(X, ones, labels, keys, float(t)))
-        if ari > best[1] + 1e-9:
-            best = (float(t), float(ari))
+    causes = list(causes)
+    best = {"cluster": 0.6, "merge": 1.0, "cluster_ari": -1.0, "ari": -1.0}
+    for cluster_t in np.round(np.arange(0.30, 0.91, 0.05), 2):
+        labels = leader_cluster(X, ones, float(cluster_t))
+        leader_ari = float(adjusted_rand_score(causes, labels))
+        members: defaultdict[int, Counter[str]] = defaultdict(Counter)
+        for c, lab in zip(categories, labels.tolist(), strict=True):
+            members[lab][c] += 1
+        keys = [members[k].most_common(1)[0][0] for k in range(int(labels.max()) + 1)]
+        for merge_t in [1.0, *np.round(np.arange(0.20, cluster_t, 0.05), 2).tolist()]:
+            ari = (
+                leader_ari
+                if merge_t >= 1.0
+                else float(adjusted_rand_score(causes, merge_clusters(X, ones, labels, keys, float(merge_t))))
+            )
+            if ari > best["ari"] + 1e-9:
+                best = {"cluster": float(cluster_t), "merge": float(merge_t), "cluster_ari": leader_ari, "ari": ari}
     return best
+
+
+def _library_names(row: dict[str, Any]) -> list[str]:
+    names: set[str] = set()
+    for key in ("library", "dist"):
+        value = str(row.get(key) or "").lower()
+        if len(value) >= 3:
+            names |= {value, value.replace("-", "_"), value.replace("-", ".")}
+    return sorted(names, key=len, reverse=True)
+
+
+def library_dropout(rows: Sequence[dict[str, Any]], texts: Sequence[str]) -> list[tuple[int, str]]:
+    r"""Augmented copies of training texts with their own library's identifiers cut out.
+
+    A failure's library names itself everywhere in its canonical text (``sqlalchemy.exc.TimeoutError``,
+    ``sqlalchemy.pool.impl._do_get``), so a model can learn "sqlalchemy -> #3" and stay silent on a pool of a
+    library it never saw. The copy replaces every dotted identifier that starts with the row's ``library`` or
+    ``dist`` name by ``lib``, leaving the message, the mechanism words and the other frames: what an unseen
+    library's failure of the same cause shares with it. Copies train the linear model and its calibration (in
+    the same cross-validation group as their original, so no fold sees a copy of its own test rows); they are
+    not exemplars.
+
+    Returns
+    -------
+    ``(row index, text)`` for every row whose text changes.
+
+    >>> library_dropout([{"library": "sqlalchemy"}],
+    ...                 ["exception: sqlalchemy.exc.TimeoutError\nframes: sqlalchemy.pool.impl._do_get app.get"])
+    [(0, 'exception: lib\nframes: lib app.get')]
+    """
+    out: list[tuple[int, str]] = []
+    for i, (row, text) in enumerate(zip(rows, texts, strict=True)):
+        names = _library_names(row)
+        if not names:
+            continue
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?:\.[\w.]*)?", re.I)
+        changed = pattern.sub("lib", text)
+        if changed != text:
+            out.append((i, changed))
+    return out
 
 
 def train_model(
@@ -113,6 +154,7 @@ def train_model(
     evaluations: Mapping[str, Sequence[dict[str, Any]]] | None = None,
     training_info: dict[str, Any] | None = None,
     embedder: Any = None,
+    augment: bool = True,
 ) -> Path:
     """Fit a model on ``rows`` and write its artefact to ``out`` atomically.
 
@@ -138,6 +180,8 @@ def train_model(
         manifest's ``evaluation`` beside ``heldout``.
     training_info:
         Extra facts recorded under the manifest's ``training`` (e.g. how many user labels were used).
+    augment:
+        Also train on :func:`library_dropout` copies of the rows (recorded in the manifest's ``training``).
 
     A row may carry ``canonical``: its canonical text, used as is instead of canonicalising ``text``.
 
@@ -157,12 +201,19 @@ def train_model(
     with threadpool_limits(limits=1):
         if embedder is None:
             embedder = TinyEmbedder(**(embedder_params or {}))
-        embedder = embedder.fit(texts)
-        X = embedder.transform(texts)
-        clf = ExemplarClassifier(**(classifier_params or {})).fit(X, labels, groups=groups)
+        copies = library_dropout(rows, texts) if augment else []
+        fit_texts = texts + [t for _, t in copies]
+        embedder = embedder.fit(fit_texts)
+        X_fit = embedder.transform(fit_texts)
+        X = X_fit[: len(texts)]
+        clf = ExemplarClassifier(**(classifier_params or {})).fit(
+            X_fit,
+            labels + [labels[i] for i, _ in copies],
+            groups=groups + [groups[i] for i, _ in copies],
+            bank=np.arange(len(fit_texts)) < len(texts),
+        )
         causes = [f"{r['category']}:{r.get('cause')}" for r in rows]
-        cluster_t, cluster_ari = _cluster_threshold(X, causes)
-        merge_t, merge_ari = _merge_threshold(X, labels, causes, cluster_t)
+        grouping = _grouping_thresholds(X, labels, causes)
     emb_params, emb_arrays = embedder.to_state()
     clf_params, clf_arrays = clf.to_state()
     exemplars = [
@@ -182,21 +233,22 @@ def train_model(
         "thresholds": {
             "probability": clf.proba_threshold_,
             "similarity": clf.sim_threshold_,
-            "cluster": cluster_t,
-            "merge": merge_t,
+            "cluster": grouping["cluster"],
+            "merge": grouping["merge"],
         },
         "training": {
             "rows": len(rows),
             "per_label": dict(sorted(counts.items())),
             "libraries": len({g for g in groups}),
             "digest": digest(rows),
+            "augmented": {"library_dropout": len(copies)},
             "split": split or {},
         }
         | (training_info or {}),
         "evaluation": {
             "calibration_out_of_fold": clf.calibration_,
-            "cluster_ari_train": cluster_ari,
-            "merged_ari_train": merge_ari,
+            "cluster_ari_train": grouping["cluster_ari"],
+            "merged_ari_train": grouping["ari"],
         },
         "versions": {
             "clusterer": __version__,

@@ -1,0 +1,101 @@
+"""The exemplar classifier: calibrated threshold, exemplar bank, persistence; library-dropout copies."""
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+from clusterer.classify import OTHER, ExemplarClassifier
+from clusterer.train import library_dropout
+
+
+def _blobs(seed: int = 0, per: int = 30, dims: int = 12, spread: float = 0.6):
+    """Three known classes and "other", as L2-normalised sparse rows, with a library per row (5 per class)."""
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(4, dims)) * 2
+    labels = ["1", "2", "3", OTHER]
+    X, y, groups = [], [], []
+    for ci, label in enumerate(labels):
+        rows = centres[ci] + rng.normal(scale=spread * 2, size=(per, dims))
+        X.append(rows)
+        y += [label] * per
+        groups += [f"{label}:lib{i % 5}" for i in range(per)]
+    X = np.vstack(X)
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    return sp.csr_matrix(X.astype(np.float32)), np.array(y, dtype=object), groups
+
+
+def test_threshold_is_the_cost_minimum_when_it_is_sharp():
+    clf = ExemplarClassifier(wrong_cost=4.0)
+    conf = np.linspace(0.1, 0.99, 200)
+    # every row below 0.6 is a wrong answer, every row above a right one: the only good threshold is 0.6
+    wrong = conf < 0.6
+    t = clf._choose_threshold(conf, np.ones(200, bool), wrong, np.ones(200, bool))
+    assert 0.59 <= t <= 0.61
+
+
+def test_threshold_is_stable_on_a_flat_cost_curve():
+    rng = np.random.default_rng(5)
+    n = 600
+    conf = rng.uniform(0.2, 1.0, n)
+    # the chance of a wrong answer falls with confidence: the expected cost is flat over a wide band
+    wrong = rng.uniform(size=n) < (1 - conf) * 0.45
+    clf = ExemplarClassifier(wrong_cost=4.0)
+    picks = []
+    for seed in range(6):
+        keep = np.random.default_rng(seed).uniform(size=n) > 0.1  # drop 10% of the rows
+        ones = np.ones(keep.sum(), bool)
+        picks.append(clf._choose_threshold(conf[keep], ones, wrong[keep], ones))
+    assert clf._choose_threshold(conf, np.ones(n, bool), wrong, np.ones(n, bool)) == clf._choose_threshold(
+        conf, np.ones(n, bool), wrong, np.ones(n, bool)
+    )
+    assert max(picks) - min(picks) <= 0.1, picks
+
+
+def test_bank_rows_are_the_only_exemplars_and_calibration_reports_them():
+    X, y, groups = _blobs()
+    n = X.shape[0]
+    copies = X[: n // 2]  # stand-ins for augmented copies
+    X_fit = sp.vstack([X, copies], format="csr")
+    y_fit = np.concatenate([y, y[: n // 2]])
+    bank = np.arange(X_fit.shape[0]) < n
+    clf = ExemplarClassifier(n_splits=5).fit(X_fit, y_fit, groups=groups + groups[: n // 2], bank=bank)
+    assert clf.exemplars_.shape[0] == n and list(clf.exemplar_labels_) == list(y)
+    assert clf.calibration_["rows"] == n and clf.calibration_["augmented_rows"] == n // 2
+    s = clf.scores(X)
+    answers = [clf.decide(s.proba[i], s.best_sim[i]).category for i in range(n)]
+    known = [i for i in range(n) if y[i] != OTHER]
+    assert sum(answers[i] == y[i] for i in known) / len(known) > 0.8
+    assert all(a in (None, y[i]) for i, a in enumerate(answers) if y[i] != OTHER)
+
+
+def test_state_round_trip_keeps_every_decision():
+    X, y, groups = _blobs(seed=1)
+    clf = ExemplarClassifier(n_splits=5).fit(X, y, groups=groups)
+    params, arrays = clf.to_state()
+    back = ExemplarClassifier.from_state(params, arrays)
+    a, b = clf.scores(X), back.scores(X)
+    np.testing.assert_allclose(a.proba, b.proba, atol=1e-6)
+    for i in range(X.shape[0]):
+        assert clf.decide(a.proba[i], a.best_sim[i]) == back.decide(b.proba[i], b.best_sim[i])
+
+
+@pytest.mark.parametrize(
+    ("row", "text", "expected"),
+    [
+        (
+            {"library": "sqlalchemy"},
+            "exception: sqlalchemy.exc.TimeoutError\nframes: app.get sqlalchemy.pool.impl._do_get",
+            "exception: lib\nframes: app.get lib",
+        ),
+        ({"library": "requests-mock", "dist": "requests-mock"}, "frames: requests_mock.adapter.send", "frames: lib"),
+        ({"library": "flask-limiter", "dist": "Flask-Limiter"}, "frames: flask_limiter.extension.x", "frames: lib"),
+    ],
+)
+def test_library_dropout_cuts_the_rows_own_library(row, text, expected):
+    assert library_dropout([row], [text]) == [(0, expected)]
+
+
+def test_library_dropout_skips_rows_it_cannot_change():
+    rows = [{"library": "module-state"}, {}, {"library": "db"}]
+    texts = ["exception: AssertionError", "exception: KeyError", "frames: dbx.run"]
+    assert library_dropout(rows, texts) == []  # not named in the text, no library, and a name under 3 letters
