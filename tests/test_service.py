@@ -457,7 +457,7 @@ def test_concurrent_requests(client: httpx.Client, server: ThreadServer) -> None
         for p, m in bodies
     }
 
-    def one(i: int) -> tuple[str, int, bytes]:
+    def one(i: int) -> tuple[str, int, bytes, str | None]:
         path, media = bodies[i % 2]
         r = httpx.post(
             server.url + "/v1/classify",
@@ -466,11 +466,15 @@ def test_concurrent_requests(client: httpx.Client, server: ThreadServer) -> None
             headers={"Content-Type": media},
             timeout=60,
         )
-        return path, r.status_code, r.content
+        return path, r.status_code, r.content, r.headers.get("connection")
 
     with ThreadPoolExecutor(16) as pool:
         answers = list(pool.map(one, range(32)))
-    assert all(status == 200 and content == expected[path] for path, status, content in answers)
+    assert all(status == 200 and content == expected[path] for path, status, content, _ in answers)
+    # a busy worker sends its clients elsewhere for their next request; a lone client keeps its connection
+    assert any(connection == "close" for *_, connection in answers)
+    alone = client.post("/v1/classify", content=_read(JSON_FILE), headers={"Content-Type": "application/json"})
+    assert alone.status_code == 200 and alone.headers.get("connection") != "close"
 
 
 def test_broken_model_is_not_ready(tmp_path: Path) -> None:

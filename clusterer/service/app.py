@@ -9,6 +9,7 @@ and every model endpoint answer 503 with the reason.
 from __future__ import annotations
 
 import asyncio
+import gc
 import hmac
 import json
 import logging
@@ -366,6 +367,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.model, app.state.model_error = model, None
             log.info("model %s loaded from %s (%d exemplars)", model.name, model.path, len(model.exemplars))
         metrics.set_model(app.state.model.info() if app.state.model else None)
+        # Everything imported and loaded so far lives as long as the process: move it out of the collector's
+        # generations, so a full collection walks only what requests allocate. Without this, a full collection
+        # every ~20 requests of the 730-test file took ~28 ms (in-process p99 45 ms; with it 18 ms).
+        gc.freeze()
         yield
 
     app = FastAPI(
@@ -376,6 +381,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings, app.state.metrics = settings, metrics
     app.state.model, app.state.model_error = None, "starting"
+    app.state.in_flight = 0  # classify requests in this worker (running or waiting for the limiter)
     app.add_middleware(ObserveMiddleware, metrics=metrics)
 
     @app.exception_handler(Exception)
@@ -471,10 +477,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             text, media_type = render(result, fmt)
             return text, media_type, ["new" if f.is_new else f.category for f in result.failures]
 
+        state = request.app.state
+        state.in_flight += 1
         try:
             async with asyncio.timeout(settings.timeout):
                 text, media_type, answered = await anyio.to_thread.run_sync(
-                    work, limiter=request.app.state.limiter, abandon_on_cancel=True
+                    work, limiter=state.limiter, abandon_on_cancel=True
                 )
         except InputError as exc:
             metrics.rejected.labels(str(input_status(exc))).inc()
@@ -486,8 +494,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 f"classification did not finish within {settings.timeout:g} s; retry later or send fewer failures",
                 headers={"Retry-After": "5"},
             ) from None
+        finally:
+            state.in_flight -= 1
         metrics.classified(answered)
-        return Response(text, media_type=media_type)
+        # Busy with other classifications: ask the client to reconnect for its next request, so that a free worker
+        # accepts it. Worker processes share one listening socket and a keep-alive connection stays with the worker
+        # that accepted it: without this, 8 keep-alive clients all landed on one of 2 workers (measured: 100/0 CPU
+        # split, 45 req/s; with it 50/50, 72 req/s). A lone client keeps its connection.
+        headers = {"Connection": "close"} if state.in_flight > 0 else None
+        return Response(text, media_type=media_type, headers=headers)
 
     from .retrain import mount  # labels, retraining and the model registry (their own router)
 
