@@ -153,7 +153,7 @@ class TextMemo:
     LRUs bounded in entries and in characters kept.
     """
 
-    def __init__(self, max_entries: int = 20_000, max_chars: int = 64_000_000) -> None:
+    def __init__(self, max_entries: int = 5_000, max_chars: int = 16_000_000) -> None:
         self.texts = _LRU(max_entries, max_chars)
         self._rows: weakref.WeakKeyDictionary[Any, _LRU] = weakref.WeakKeyDictionary()
         self._rows_lock = threading.Lock()
