@@ -102,3 +102,38 @@ def test_model_groups_the_held_out_unknowns_better_with_its_merge_pass():
     leader = leader_cluster(X, np.ones(len(rows)), model.cluster_threshold)
     grouped = group(X, np.ones(len(rows)), model.classifier.scores(X), model)
     assert adjusted_rand_score(causes, grouped) > adjusted_rand_score(causes, leader) + 0.2
+
+
+def test_numpy_average_linkage_matches_scipy():
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    from clusterer.cluster import _average_linkage
+
+    rng = np.random.default_rng(7)
+    for trial in range(20):
+        v = _unit(rng.normal(size=(int(rng.integers(2, 40)), 6)) + rng.normal(size=6) * trial / 10)
+        sims = v @ v.T
+        for t in (0.2, 0.5, 0.8):
+            ours = _average_linkage(sims, t)
+            dist = np.clip(1 - sims, 0, 2)
+            np.fill_diagonal(dist, 0)
+            theirs = fcluster(linkage(squareform((dist + dist.T) / 2, checks=False), "average"), 1 - t, "distance")
+            assert adjusted_rand_score(theirs, ours) == 1.0 or len(set(ours)) == len(set(theirs)) == len(v)
+
+
+def test_merge_gives_the_same_groups_on_the_small_and_the_large_path(monkeypatch):
+    import clusterer.cluster as cluster
+
+    rng = np.random.default_rng(8)
+    centres = _unit(rng.normal(size=(6, 30)))
+    v = sp.csr_matrix(np.vstack([_spread(rng, c * 3, 25, 0.35) for c in centres]))
+    counts = rng.integers(1, 4, size=150)
+    labels = leader_cluster(v, counts, threshold=0.85)
+    keys = [k % 2 for k in range(labels.max() + 1)]
+    small = merge_clusters(v, counts, labels, keys, threshold=0.5)
+    monkeypatch.setattr(cluster, "_SMALL_GRAM", 10)
+    monkeypatch.setattr(cluster, "_SMALL_LINKAGE", 3)
+    large = merge_clusters(v, counts, labels, keys, threshold=0.5)
+    assert adjusted_rand_score(small, large) == 1.0
+    assert len(set(small.tolist())) < labels.max() + 1
