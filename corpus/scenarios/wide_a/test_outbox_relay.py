@@ -76,7 +76,11 @@ async def exclusive_vacuum(outbox_path):
 @pytest_asyncio.fixture
 async def relay_db(outbox_path, exclusive_vacuum):
     db = await aiosqlite.connect(outbox_path, timeout=0.1)
-    await db.execute("PRAGMA journal_mode = WAL")
+    try:
+        await db.execute("PRAGMA journal_mode = WAL")
+    except Exception:
+        await db.close()
+        raise
     yield db
     await db.close()
 

@@ -9,3 +9,10 @@ class WeeklyProfile:
 
     def adjust(self, day: int, value: float) -> float:
         return value * self.weights[day % 7]
+
+
+def log_spend(X):
+    """Log-transform of the spend columns (used inside the churn pipeline)."""
+    import numpy as np
+
+    return np.log1p(X)
