@@ -25,7 +25,7 @@ def _blobs(seed: int = 0, per: int = 30, dims: int = 12, spread: float = 0.6):
 
 
 def test_threshold_is_the_cost_minimum_when_it_is_sharp():
-    clf = ExemplarClassifier(wrong_cost=4.0)
+    clf = ExemplarClassifier(wrong_cost=4.0)  # any cost: the shape of the rule is what is tested
     conf = np.linspace(0.1, 0.99, 200)
     # every row below 0.6 is a wrong answer, every row above a right one: the only good threshold is 0.6
     wrong = conf < 0.6
@@ -39,7 +39,7 @@ def test_threshold_is_stable_on_a_flat_cost_curve():
     conf = rng.uniform(0.2, 1.0, n)
     # the chance of a wrong answer falls with confidence: the expected cost is flat over a wide band
     wrong = rng.uniform(size=n) < (1 - conf) * 0.45
-    clf = ExemplarClassifier(wrong_cost=4.0)
+    clf = ExemplarClassifier(wrong_cost=4.0)  # any cost: the shape of the rule is what is tested
     picks = []
     for seed in range(6):
         keep = np.random.default_rng(seed).uniform(size=n) > 0.1  # drop 10% of the rows
