@@ -55,6 +55,54 @@ def _dense(x: Any) -> np.ndarray:
     return x.toarray() if sp.issparse(x) else np.asarray(x)
 
 
+_SIM_BLOCK = 4_000_000  # most query values (rows x distinct columns) densified at once by _similarities
+
+
+def _similarities(X: Any, exemplars_t: Any) -> np.ndarray:
+    """``X @ exemplars_t`` as a dense array, the same floats as scipy's sparse product, faster for a few rows.
+
+    scipy's sparse x sparse product adds, for each (row, exemplar), the products of their shared columns in the
+    order of the row's (sorted) columns, in the result dtype. Here the exemplar rows (``exemplars_t`` is CSR,
+    one row per column) of the columns the query rows use are gathered, the query rows are laid out densely over
+    those columns, and scipy's sparse x dense kernel walks the columns in ascending order adding
+    ``exemplar value * query value`` into each (exemplar, row): the same products added in the same order (the
+    zeros of rows that lack a column add nothing), so the same bits, without the sparse product's symbolic pass
+    and hash accumulators. Anything else (dense input, other dtypes, unsorted columns) takes scipy's product.
+    """
+    if not (
+        sp.issparse(X)
+        and sp.issparse(exemplars_t)
+        and X.format == "csr"
+        and exemplars_t.format == "csr"
+        and X.dtype == exemplars_t.dtype == np.float32
+        and X.has_sorted_indices
+    ):
+        return _dense(X @ exemplars_t)
+    n, width = X.shape
+    out = np.empty((n, exemplars_t.shape[1]), dtype=np.float32)
+    start = 0
+    while start < n:
+        # rows per block: keep the dense block (rows x distinct columns) bounded
+        stop, used = start, 0
+        while stop < n and (
+            stop == start or used + (X.indptr[stop + 1] - X.indptr[stop]) * (stop + 1 - start) <= _SIM_BLOCK
+        ):
+            used += int(X.indptr[stop + 1] - X.indptr[stop])
+            stop += 1
+        lo, hi = X.indptr[start], X.indptr[stop]
+        indices, data = X.indices[lo:hi], X.data[lo:hi]
+        mark = np.zeros(width, dtype=bool)
+        mark[indices] = True
+        cols = np.flatnonzero(mark)
+        position = np.cumsum(mark, dtype=np.int64) - 1
+        dense = np.zeros((len(cols), stop - start), dtype=np.float32)
+        rows = np.repeat(np.arange(stop - start), np.diff(X.indptr[start : stop + 1]))
+        dense[position[indices], rows] = data
+        out[start:stop] = (exemplars_t[cols].T @ dense).T
+        start = stop
+    return out
+
+
 class ExemplarClassifier(ParamsMixin):
     """Exemplar bank + calibrated linear model.
 
@@ -221,7 +269,7 @@ class ExemplarClassifier(ParamsMixin):
         logits -= logits.max(axis=1, keepdims=True)
         proba = np.exp(logits)
         proba /= proba.sum(axis=1, keepdims=True)
-        sims = _dense(X @ exemplars_t).astype(np.float32)
+        sims = _similarities(X, exemplars_t).astype(np.float32, copy=False)
         k = min(self.k, sims.shape[1])
         part = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k else np.zeros((len(sims), 0), int)
         part_sims = np.take_along_axis(sims, part, axis=1)

@@ -34,8 +34,36 @@ def _rows_dot(a: Any, b: Any) -> np.ndarray:
     return out.toarray() if sp.issparse(out) else np.asarray(out)
 
 
+_GRAM_BLOCK = 4_000_000  # largest rows x distinct columns laid out densely by _gram
+
+
+def gram(vectors: Any) -> np.ndarray:
+    """``_rows_dot(vectors, vectors)``: the same floats, for a few hundred sparse rows without scipy's sparse x sparse
+    product. Entry (a, b) of scipy's product adds ``v[a, j] * v[b, j]`` over the shared columns ``j`` in the
+    order of row ``a``'s sorted columns, in float32; here row ``a`` (sparse, its columns renumbered over the
+    columns in use) times the rows laid out densely column by column adds the same products in the same order
+    (absent entries add zeros, which change nothing). Anything else takes :func:`_rows_dot`."""
+    if not (sp.issparse(vectors) and vectors.format == "csr" and vectors.dtype == np.float32):
+        return _rows_dot(vectors, vectors)
+    n, width = vectors.shape
+    mark = np.zeros(width, dtype=bool)
+    mark[vectors.indices] = True
+    used = int(mark.sum())
+    if n * used > _GRAM_BLOCK or not vectors.has_sorted_indices:
+        return _rows_dot(vectors, vectors)
+    position = np.cumsum(mark, dtype=np.int64) - 1
+    columns = position[vectors.indices]
+    dense = np.zeros((used, n), dtype=np.float32)
+    dense[columns, np.repeat(np.arange(n), np.diff(vectors.indptr))] = vectors.data
+    compact = sp.csr_matrix((vectors.data, columns, vectors.indptr), shape=(n, used))
+    return np.ascontiguousarray(compact @ dense)
+
+
 def leader_cluster(
-    vectors: Any, counts: Sequence[int] | np.ndarray, threshold: float = DEFAULT_THRESHOLD
+    vectors: Any,
+    counts: Sequence[int] | np.ndarray,
+    threshold: float = DEFAULT_THRESHOLD,
+    gram_matrix: np.ndarray | None = None,
 ) -> np.ndarray:
     """Assign each row of ``vectors`` to a cluster.
 
@@ -47,6 +75,9 @@ def leader_cluster(
         How many failures share each text; frequent texts are visited first and so lead their clusters.
     threshold:
         Minimum cosine similarity to a leader to join its cluster.
+    gram_matrix:
+        ``_rows_dot(vectors, vectors)`` when the caller has it (:func:`gram`): rows compared with each other are
+        read from it.
 
     Returns
     -------
@@ -76,7 +107,10 @@ def leader_cluster(
         if len(pending) == 0:
             continue
         # within the chunk: compare the pending rows with each other, in order
-        local = _rows_dot(vectors[pending], vectors[pending])
+        if gram_matrix is not None:
+            local = gram_matrix[np.ix_(pending, pending)]
+        else:
+            local = _rows_dot(vectors[pending], vectors[pending])
         new_local: list[int] = []
         for i, row in enumerate(pending):
             if new_local:
@@ -157,6 +191,7 @@ def merge_clusters(
     labels: np.ndarray,
     keys: Sequence[Any],
     threshold: float,
+    gram_matrix: np.ndarray | None = None,
 ) -> np.ndarray:
     """Join clusters with the same key whose centroids are close, by average linkage.
 
@@ -171,6 +206,8 @@ def merge_clusters(
         keys are joined, so a merge never mixes two answers.
     threshold:
         Average-linkage cosine similarity at which two groups of clusters join.
+    gram_matrix:
+        As for :func:`leader_cluster`.
 
     Returns
     -------
@@ -202,7 +239,7 @@ def merge_clusters(
         # centroid cosines from the rows' Gram matrix: dense and small, no sparse centroid matrix to build
         w = np.zeros((k, n))
         w[labels, np.arange(n)] = np.asarray(counts, dtype=np.float64)
-        cs = w @ _rows_dot(vectors, vectors) @ w.T
+        cs = w @ (gram_matrix if gram_matrix is not None else _rows_dot(vectors, vectors)) @ w.T
         norms = np.sqrt(np.maximum(np.diag(cs), 1e-24))
         sims: np.ndarray | None = cs / np.outer(norms, norms)
         c: Any = None
@@ -238,8 +275,11 @@ def answer_keys(labels: np.ndarray, counts: Sequence[int] | np.ndarray, scores: 
 def group(vectors: Any, counts: Sequence[int] | np.ndarray, scores: Any, model: Any) -> np.ndarray:
     """Cluster labels of distinct texts the way the pipeline groups them: leader clustering at the model's cluster
     threshold, then (when the model has a merge threshold) clusters of the same answer merged."""
-    labels = leader_cluster(vectors, counts, threshold=model.cluster_threshold)
+    n = vectors.shape[0]
+    # up to one leader chunk, both passes compare every row with every other: one Gram matrix serves both
+    g = gram(vectors) if 1 < n <= min(_CHUNK, _SMALL_GRAM) else None
+    labels = leader_cluster(vectors, counts, threshold=model.cluster_threshold, gram_matrix=g)
     if model.merge_threshold is None or len(labels) < 2:
         return labels
     keys = answer_keys(labels, counts, scores, model.classifier.decide)
-    return merge_clusters(vectors, counts, labels, keys, model.merge_threshold)
+    return merge_clusters(vectors, counts, labels, keys, model.merge_threshold, gram_matrix=g)

@@ -234,16 +234,44 @@ class TinyEmbedder(ParamsMixin):
         return self
 
     def _idf_full(self) -> np.ndarray:
-        full = np.full(2 * self.n_features, self.default_idf_, dtype=np.float32)
-        full[self.columns_] = self.idf_
-        return full
+        return self._fitted_arrays()[0]
+
+    def _fitted_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """The IDF over the whole hashed space, and the compact column of every full-space column (-1: dropped),
+        built once per fitted state: a request embeds a few texts, rebuilding these 2**19-long arrays cost more."""
+        key = (self.columns_, self.idf_, self.concepts_, self.default_idf_, self.n_features)
+        cached = self.__dict__.get("_fitted_arrays_")
+        if (
+            cached is None
+            or any(a is not b for a, b in zip(cached[0][:3], key[:3], strict=True))
+            or cached[0][3:] != key[3:]
+        ):
+            idf = np.full(2 * self.n_features, self.default_idf_, dtype=np.float32)
+            idf[self.columns_] = self.idf_
+            keep = np.concatenate([self.columns_, 2 * self.n_features + np.arange(len(self.concepts_))])
+            compact = np.full(2 * self.n_features + len(self.concepts_), -1, dtype=np.int64)
+            compact[keep] = np.arange(len(keep))
+            idf.setflags(write=False)
+            compact.setflags(write=False)
+            cached = self.__dict__["_fitted_arrays_"] = (key, idf, compact)
+        return cached[1], cached[2]
 
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Embed ``texts`` into the compact column space; rows are L2-normalised over the full space."""
         check_is_fitted(self, "columns_")
-        full = self._weigh(self._counts(texts), self._idf_full(), self._concepts(texts))
-        keep = np.concatenate([self.columns_, 2 * self.n_features + np.arange(len(self.concepts_))])
-        return full[:, keep].tocsr()
+        idf, compact = self._fitted_arrays()
+        full = self._weigh(self._counts(texts), idf, self._concepts(texts))
+        # full[:, kept columns] (sorted, distinct): the kept entries of each row, in their order, renumbered
+        new = compact[full.indices]
+        kept = new >= 0
+        rows = np.repeat(np.arange(full.shape[0]), np.diff(full.indptr))
+        indptr = np.zeros(full.shape[0] + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows[kept], minlength=full.shape[0]), out=indptr[1:])
+        width = len(self.columns_) + len(self.concepts_)
+        index_dtype = np.int32 if max(width, int(indptr[-1])) < 2**31 else np.int64
+        return sp.csr_matrix(
+            (full.data[kept], new[kept].astype(index_dtype), indptr.astype(index_dtype)), shape=(full.shape[0], width)
+        )
 
     def fit_transform(self, texts: Sequence[str], y: object = None) -> sp.csr_matrix:
         """Fit, then embed the same texts."""

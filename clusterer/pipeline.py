@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from .classify import OTHER
+from .classify import OTHER, Scores
 from .embed import TinyEmbedder
 from .model import Model
 from .normalize import canonical_text
@@ -148,15 +148,19 @@ class TextMemo:
       its rows depends on that text alone (hashed counts, IDF, per-row norms), so rows embedded one request at a
       time and stacked are the very matrix a single ``embed`` call gives. Other embedders (batched neural
       models) are always called, on every text.
+    * per classifier and TinyEmbedder, canonical text -> its row of
+      :meth:`~clusterer.classify.ExemplarClassifier.scores` (probabilities, best similarity per class, nearest
+      exemplars): every score row is computed from its embedding row alone, and that row from the text alone.
 
-    Keys are the exact texts, never a digest, so a hit is the same answer as a miss, byte for byte. Both maps are
-    LRUs bounded in entries and in characters kept.
+    Keys are the exact texts, never a digest, so a hit is the same answer as a miss, byte for byte. Every map is
+    an LRU bounded in entries and in characters kept.
     """
 
     def __init__(self, max_entries: int = 5_000, max_chars: int = 16_000_000) -> None:
         self.texts = _LRU(max_entries, max_chars)
         self._rows: weakref.WeakKeyDictionary[Any, _LRU] = weakref.WeakKeyDictionary()
         self._rows_lock = threading.Lock()
+        self._scores: weakref.WeakKeyDictionary[Any, weakref.WeakKeyDictionary[Any, _LRU]] = weakref.WeakKeyDictionary()
         self.max_entries, self.max_chars = max_entries, max_chars
 
     def clear(self) -> None:
@@ -164,6 +168,7 @@ class TextMemo:
         self.texts.clear()
         with self._rows_lock:
             self._rows.clear()
+            self._scores.clear()
 
     def canonical(self, t: TestCase) -> str:
         """``canonical_text(t)``, remembered by the failure's exact traceback, message and test id."""
@@ -195,6 +200,29 @@ class TextMemo:
                 found[i] = part
                 rows.put(texts[i], part, len(texts[i]) + 8 * len(part[0]))
         return _stack_rows(found)
+
+    def scores(self, embedder: Any, classifier: Any, texts: list[str], vectors: Any) -> Scores:
+        """``classifier.scores(vectors)`` (``vectors`` = ``embedder.embed(texts)``), with the rows of texts seen
+        before taken from the memo (TinyEmbedder only: with another embedder a row may depend on its batch)."""
+        if type(embedder) is not TinyEmbedder:
+            return classifier.scores(vectors)  # type: ignore[no-any-return]
+        with self._rows_lock:
+            per_embedder = self._scores.get(classifier)
+            if per_embedder is None:
+                per_embedder = self._scores[classifier] = weakref.WeakKeyDictionary()
+            rows = per_embedder.get(embedder)
+            if rows is None:
+                rows = per_embedder[embedder] = _LRU(self.max_entries, self.max_chars)
+        found = [rows.get(t) for t in texts]
+        missing = [i for i, row in enumerate(found) if row is None]
+        if missing:
+            fresh = classifier.scores(vectors if len(missing) == len(texts) else vectors[missing])
+            for j, i in enumerate(missing):
+                found[i] = row = (fresh.proba[j], fresh.best_sim[j], fresh.nearest[j], fresh.nearest_sim[j])
+                rows.put(texts[i], tuple(a.copy() for a in row), len(texts[i]) + 64)
+            if len(missing) == len(texts):
+                return fresh  # type: ignore[no-any-return]
+        return Scores(*(np.stack([row[part] for row in found]) for part in range(4)))
 
 
 def _split_rows(matrix: Any) -> list[tuple[np.ndarray, np.ndarray, int]]:
@@ -274,7 +302,7 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
         from .cluster import group
 
         vectors = MEMO.embed(model.embedder, uniques)
-        scores = model.classifier.scores(vectors)
+        scores = MEMO.scores(model.embedder, model.classifier, uniques, vectors)
         labels = group(vectors, counts, scores, model)
     else:
         scores, labels = None, np.zeros(0, np.int64)
@@ -405,7 +433,9 @@ def _failure(
     confidence: float,
 ) -> Failure:
     message = t.message.strip().splitlines()[0] if t.message.strip() else ""
-    return Failure(
+    # every value below already has its field's type (str, int, float or None, the neighbours built above) and the
+    # confidence is clamped to 0..1: construct without re-validating, 80 times per request of the 730-test file
+    return Failure.model_construct(
         test=t.test,
         outcome=t.outcome,
         phase=t.phase,

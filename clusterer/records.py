@@ -64,6 +64,45 @@ class TestCase:
         return self.outcome in FAILING_OUTCOMES
 
 
+_FIELDS = ("test", "outcome", "phase", "duration", "message", "traceback", "stdout", "stderr", "file", "reruns")
+assert TestCase.__slots__ == (*_FIELDS, "flaky", "run"), "new_test_case must set every field of TestCase"
+_SET = tuple(getattr(TestCase, name).__set__ for name in TestCase.__slots__)
+
+
+def new_test_case(
+    test: str,
+    outcome: Outcome,
+    phase: Phase | None,
+    duration: float | None,
+    message: str,
+    traceback: str,
+    stdout: str,
+    stderr: str,
+    file: str | None,
+    reruns: int,
+    flaky: bool,
+    run: int,
+) -> TestCase:
+    """``TestCase(...)`` with every field given positionally, without the frozen dataclass's ``__init__`` (twelve
+    ``object.__setattr__`` calls): the readers build one per test, 730 per request of a large report. The same
+    object: equal, same hash, same repr."""
+    case = object.__new__(TestCase)
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11 = _SET
+    s0(case, test)
+    s1(case, outcome)
+    s2(case, phase)
+    s3(case, duration)
+    s4(case, message)
+    s5(case, traceback)
+    s6(case, stdout)
+    s7(case, stderr)
+    s8(case, file)
+    s9(case, reruns)
+    s10(case, flaky)
+    s11(case, run)
+    return case
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     """All results read from one results file.
@@ -92,4 +131,4 @@ class Run:
     @property
     def failures(self) -> tuple[TestCase, ...]:
         """The failing results (``failed`` or ``error``) in file order."""
-        return tuple(t for t in self.tests if t.is_failure)
+        return tuple(t for t in self.tests if t.outcome in FAILING_OUTCOMES)  # t.is_failure, without the call

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from clusterer import pipeline
@@ -112,3 +113,58 @@ def test_memo_is_bounded_and_keyed_by_the_exact_text(model: Model) -> None:
     texts = [memo.canonical(c) for c in cases]
     embedded = memo.embed(model.embedder, texts)
     assert (embedded != model.embedder.embed(texts)).nnz == 0
+
+
+def _texts() -> list[str]:
+    """Distinct canonical texts of the example results files (a few dozen, sharing many columns)."""
+    from clusterer.normalize import canonical_text
+
+    return list(dict.fromkeys(canonical_text(t) for r in _runs() for t in r.failures))
+
+
+def test_similarity_kernel_equals_scipys_product(model: Model, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clusterer import classify
+
+    X = model.embedder.embed(_texts())
+    _, exemplars_t = model.classifier._transposed()
+    want = classify._dense(X @ exemplars_t)
+    for block in (classify._SIM_BLOCK, 2_000):  # one block, then a block per row or two
+        monkeypatch.setattr(classify, "_SIM_BLOCK", block)
+        got = classify._similarities(X, exemplars_t)
+        assert got.dtype == want.dtype and np.array_equal(got, want)  # bit for bit, not approximately
+        assert np.array_equal(classify._similarities(X[3:4], exemplars_t), want[3:4])
+
+
+def test_gram_equals_scipys_product(model: Model) -> None:
+    from clusterer.cluster import _rows_dot, gram
+
+    X = model.embedder.embed(_texts())
+    want = _rows_dot(X, X)
+    got = gram(X)
+    assert got.dtype == want.dtype and got.flags.c_contiguous and np.array_equal(got, want)
+
+
+def test_transform_equals_scipys_column_selection(model: Model) -> None:
+    emb = model.embedder
+    texts = _texts()
+    full = emb._weigh(emb._counts(texts), emb._idf_full(), emb._concepts(texts))
+    keep = np.concatenate([emb.columns_, 2 * emb.n_features + np.arange(len(emb.concepts_))])
+    want = full[:, keep].tocsr()
+    got = emb.transform(texts)
+    assert got.shape == want.shape
+    for part in ("data", "indices", "indptr"):
+        a, b = getattr(got, part), getattr(want, part)
+        assert a.dtype == b.dtype and np.array_equal(a, b)
+
+
+def test_score_memo_rows_equal_one_batch(model: Model) -> None:
+    texts = _texts()
+    X = model.embedder.embed(texts)
+    want = model.classifier.scores(X)
+    memo = TextMemo()
+    memo.scores(model.embedder, model.classifier, texts[::3], X[::3])  # a third of the rows remembered
+    for _ in range(2):  # hits mixed with misses, then all hits
+        got = memo.scores(model.embedder, model.classifier, texts, X)
+        for part in ("proba", "best_sim", "nearest", "nearest_sim"):
+            a, b = getattr(got, part), getattr(want, part)
+            assert a.dtype == b.dtype and np.array_equal(a, b)

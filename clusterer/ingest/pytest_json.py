@@ -7,7 +7,7 @@ from typing import Any
 
 from clusterer.errors import InputError
 from clusterer.ingest._common import PHASES, as_dict, as_float, as_str, file_of, first_line, last_line, phase_outcome
-from clusterer.records import Outcome, Phase, Run, TestCase
+from clusterer.records import Outcome, Phase, Run, TestCase, new_test_case
 
 FORMAT = "pytest-json"
 
@@ -73,7 +73,7 @@ def _read_passed(entry: Any, run: int) -> TestCase | None:
             return None
     head, sep, _ = nodeid.partition("::")
     # positional: TestCase(test, outcome, phase, duration, message, traceback, stdout, stderr, file, reruns, flaky, run)
-    return TestCase(
+    return new_test_case(
         nodeid, "passed", None, total if seen else None, "", "", "", "", head if sep and head else None, 0, False, run
     )
 
