@@ -168,3 +168,22 @@ def test_score_memo_rows_equal_one_batch(model: Model) -> None:
         for part in ("proba", "best_sim", "nearest", "nearest_sim"):
             a, b = getattr(got, part), getattr(want, part)
             assert a.dtype == b.dtype and np.array_equal(a, b)
+
+
+def test_construct_equals_model_construct(model: Model) -> None:
+    from clusterer.pipeline import _construct
+    from clusterer.schema import Failure, Neighbour
+
+    result = classify_runs(_runs(), model)
+    for failure in result.failures:
+        values = {name: getattr(failure, name) for name in Failure.model_fields}
+        want = Failure.model_construct(**values)
+        got = _construct(Failure, dict(values))
+        assert got == want and got.model_dump_json() == want.model_dump_json()
+        assert got.model_fields_set == want.model_fields_set and list(got.__dict__) == list(want.__dict__)
+        for n in failure.nearest:
+            nv = {name: getattr(n, name) for name in Neighbour.model_fields}
+            assert _construct(Neighbour, dict(nv)).__dict__ == Neighbour.model_construct(**nv).__dict__
+    # the pipeline builds its values in declaration order
+    assert list(result.failures[0].__dict__) == list(Failure.model_fields)
+    assert list(result.failures[0].nearest[0].__dict__) == list(Neighbour.model_fields)
