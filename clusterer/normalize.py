@@ -558,6 +558,10 @@ def split_test_name(test: str) -> str:
     return " ".join(w for w in words if w not in ("test", "tests", "spec") and not w.isdigit())
 
 
+#: :func:`split_test_name`, cached: every request of a suite names the same tests again.
+_test_words = lru_cache(maxsize=16_384)(split_test_name)
+
+
 def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
     """The canonical text of one failure (see the module docstring for the layout).
 
@@ -632,7 +636,7 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
             lines.append("frames: " + " ".join(frames))
     if asserts:
         lines.append("assert: " + " | ".join(_mask_piece(a[:MAX_ASSERT_CHARS]) for a in asserts))
-    words = split_test_name(test) if test else ""
+    words = _test_words(test) if test else ""
     if words:
         lines.append("test: " + words)
     return "\n".join(lines)
