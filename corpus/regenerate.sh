@@ -6,7 +6,7 @@
 # After a change, retrain and re-check the model:  cluster train-tiny && cluster eval --gate --model tiny
 set -euo pipefail
 cd "$(dirname "$0")/.."
-GROUPS_=(ml-ws async-api-rl db-cache corpus-other wide-b wide-a)
+GROUPS_=(ml-ws async-api-rl db-cache corpus-other wide-b wide-a wide-c)
 
 if [ "${1:-}" != "--collect" ]; then
   for g in "${GROUPS_[@]}"; do
