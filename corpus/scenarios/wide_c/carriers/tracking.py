@@ -59,3 +59,43 @@ class AsyncTrackingClient:
         resp = await self.http.get(f"/v3/shipments/{tracking_number}")
         resp.raise_for_status()
         return datetime.fromisoformat(resp.json()["data"]["attributes"]["deliveredAt"])
+
+
+class RateQuoteClient:
+    """Quotes from the carrier's rating API; honours Retry-After and the problem+json error format."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self.http = client
+
+    def quote(self, origin: str, destination: str, grams: int) -> int:
+        resp = self.http.post("/v3/rates", json={"from": origin, "to": destination, "weight": grams}, timeout=2.0)
+        if resp.status_code == 429:
+            raise RetryLater(int(resp.headers.get("Retry-After")))
+        if resp.status_code >= 400:
+            problem = resp.json()
+            raise QuoteRejected(problem["title"], problem["detail"])
+        return resp.json()["data"]["attributes"]["totalCharge"]["amountCents"]
+
+    def all_services(self) -> list[str]:
+        names, url = [], "/v3/services"
+        while url:
+            page = self.http.get(url).json()
+            names += [s["code"] for s in page["data"]]
+            url = page["links"].get("next")
+        return names
+
+    def quote_with_fallback(self, origin: str, destination: str, grams: int) -> int:
+        try:
+            return self.quote(origin, destination, grams)
+        except httpx.TimeoutException:
+            return 999
+
+
+class RetryLater(Exception):
+    def __init__(self, seconds: int) -> None:
+        super().__init__(f"retry in {seconds}s")
+        self.seconds = seconds
+
+
+class QuoteRejected(Exception):
+    pass
