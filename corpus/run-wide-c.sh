@@ -13,6 +13,8 @@ VENV="${VENV:-/work/venvs/wide-c}"
 
 # the scenarios pin their own clocks and locales; the host's must not change which of them fail
 export TZ=UTC LC_ALL=C.UTF-8
+# set-valued messages (prometheus-client duplicate timeseries) keep one order between runs
+export PYTHONHASHSEED=0
 
 mkdir -p corpus/reports corpus/data
 # the scenarios fail on purpose: pytest's exit code is not the verdict, collect.py's warnings are

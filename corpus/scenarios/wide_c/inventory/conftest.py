@@ -15,6 +15,7 @@ ITEMS = {
 
 
 class FakeWMS(BaseHTTPRequestHandler):
+    unhandled: list[str] = []
     def log_message(self, *args):
         pass
 
@@ -33,6 +34,9 @@ class FakeWMS(BaseHTTPRequestHandler):
         item = ITEMS.get(parts[3])
         if item is None:
             return self._send(404, {"error": "not found"})
+        if len(parts) > 4 and parts[-1] != "locations":
+            FakeWMS.unhandled.append(self.path)
+            return self._send(404, {"error": "no route"})
         if parts[-1] == "locations":
             return self._send(200, {"locations": item["locations"]})
         return self._send(200, item)
@@ -41,6 +45,14 @@ class FakeWMS(BaseHTTPRequestHandler):
         length = int(self.headers["Content-Length"])
         payload = json.loads(self.rfile.read(length))
         self._send(201, {"reservation_id": f"R-{payload['sku']}", "status": "held"})
+
+
+@pytest.fixture
+def wms_routes_checked():
+    """Fails the test when the app called a WMS route the fake does not serve."""
+    FakeWMS.unhandled.clear()
+    yield
+    assert FakeWMS.unhandled == []
 
 
 @pytest.fixture(scope="module")

@@ -46,3 +46,8 @@ def test_stock_of_headset(wms):
 
 def test_discontinued_item_has_no_stock(wms):
     assert wms.stock_or_zero("XX-000") == 0
+
+
+@pytest.mark.failure(category="6", shape="teardown", cause="fake-lacks-lifecycle-endpoint", **S)
+def test_keyboard_is_still_sold(wms, wms_routes_checked):
+    assert wms.discontinued("KB-101") is False

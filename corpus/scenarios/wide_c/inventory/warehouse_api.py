@@ -36,6 +36,14 @@ class WarehouseClient:
         page = self._get(f"/api/v4/items?below={threshold}")
         return [item["sku"] for item in page["items"]]
 
+    def discontinued(self, sku: str) -> bool:
+        try:
+            return self._get(f"/api/v4/items/{sku}/lifecycle")["phase"] == "discontinued"
+        except HTTPError as exc:
+            if exc.code == 404:
+                return False
+            raise
+
     def stock_or_zero(self, sku: str) -> int:
         try:
             return self.stock_level(sku)

@@ -1,8 +1,8 @@
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
-from .accounts import Account, Base, SettlementWorker, WalletService
+from .accounts import Entry, Account, Base, SettlementWorker, WalletService
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +74,18 @@ def test_fee_on_large_transfer(wallet):
 @pytest.mark.failure(category="other", library="sqlalchemy", shape="raised", cause="unknown-account-id")
 def test_balance_of_closed_account(wallet):
     assert wallet.balance(99) == 0
+
+
+@pytest.fixture
+def journal_balanced(db_url):
+    """Every test must leave exactly the entries it posted: the journal is reconciled after each one."""
+    posted = []
+    yield posted
+    with Session(create_engine(db_url)) as s:
+        assert s.scalar(select(func.count(Entry.id))) == len(posted)
+
+
+@pytest.mark.failure(category="4", library="sqlalchemy-shared-db", dist="sqlalchemy", shape="teardown", cause="rows-committed-by-earlier-tests-in-shared-db")
+def test_refund_is_posted(worker, journal_balanced):
+    worker.settle(1, 900)
+    journal_balanced.append(900)

@@ -34,3 +34,15 @@ async def add_points(user_id: int, points: int) -> str:
 async def greeting(user_id: int) -> str:
     profile = await get_profile(user_id)
     return f"Hi {profile['display_name'].split()[0]}!"
+
+
+class ProfileIncomplete(Exception):
+    pass
+
+
+async def contact_email(user_id: int) -> str:
+    profile = await get_profile(user_id)
+    try:
+        return profile["email"]
+    except KeyError as exc:
+        raise ProfileIncomplete(f"profile {user_id} has no e-mail address") from exc

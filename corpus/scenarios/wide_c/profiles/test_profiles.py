@@ -38,6 +38,17 @@ async def test_profile_of_imported_customer(directory):
     assert profile["display_name"] == "Alan Turing"
 
 
+@pytest.mark.failure(category="4", library="cashews", shape="chained", cause="profile-cached-before-field-was-added")
+async def test_receipt_goes_to_profile_email(directory):
+    directory[7]["email"] = "ada@example.com"
+    assert await profiles.contact_email(7) == "ada@example.com"
+
+
+@pytest.mark.failure(category="other", library="cashews", shape="chained", cause="customer-without-email")
+async def test_receipt_for_customer_without_email(directory):
+    assert await profiles.contact_email(8)
+
+
 async def test_loyalty_upgrade_to_gold(directory):
     assert await profiles.add_points(8, 20) == "gold"
 
