@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Regenerate the whole labelled corpus from its scenarios, in one command:
-#   bash corpus/regenerate.sh            # run the four groups (creates venvs, starts PostgreSQL/Redis), re-collect
-#   bash corpus/regenerate.sh --collect  # only re-collect corpus/data/*.jsonl from the last corpus/reports/*.json
+#   bash corpus/regenerate.sh            # run every group (creates venvs, starts PostgreSQL/Redis), re-collect
+#   bash corpus/regenerate.sh --collect  # only re-collect the JSONL files from the last corpus/reports/*.json
+# Training groups are collected into corpus/data/ (what the models learn from; corpus/split.json holds some of it
+# out); validation groups into corpus/validation/ (never trained on: cluster eval corpus/validation -m tiny).
 # Then it prints the rows per category and what changed against the committed corpus (git diff --stat).
 # After a change, retrain and re-check the model:  cluster train-tiny && cluster eval --gate --model tiny
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GROUPS_=(ml-ws async-api-rl db-cache corpus-other wide-b wide-a wide-c)
+VALIDATION=(wide-c)
 
 if [ "${1:-}" != "--collect" ]; then
   for g in "${GROUPS_[@]}"; do
@@ -25,7 +28,9 @@ fi
 for g in "${GROUPS_[@]}"; do
   report=corpus/reports/$g.json
   [ -f "$report" ] || { echo "missing $report: run without --collect" >&2; exit 1; }
-  python3 corpus/collect.py "$report" --out "corpus/data/$g.jsonl"
+  out=corpus/data
+  [[ " ${VALIDATION[*]} " == *" $g "* ]] && out=corpus/validation
+  python3 corpus/collect.py "$report" --out "$out/$g.jsonl"
 done
 
 python3 - <<'PY'
@@ -39,4 +44,4 @@ print(f"{len(rows)} rows")
 for c in sorted(per, key=lambda c: (not c.isdigit(), c)):
     print(f"  {c:<6} {per[c]:>4} rows, {len(libs[c]):>3} libraries")
 PY
-git diff --stat -- corpus/data || true
+git diff --stat -- corpus/data corpus/validation || true

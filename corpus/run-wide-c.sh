@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the wide-c scenarios (categories 4 and 6 from libraries and mechanisms not used elsewhere, plus unrelated
-# "other" failures that read alike) and writes corpus/data/wide-c.jsonl. Run from the repository root. Needs no
+# "other" failures that read alike) and writes corpus/validation/wide-c.jsonl. Run from the repository root. Needs no
 # server: caches are in-process (cachelib, async-lru, cashews mem://, fakeredis) and the partner APIs are local
 # stand-ins (httpx.MockTransport, a http.server fake, recorded fixtures); nothing touches the network.
 set -euo pipefail
@@ -21,4 +21,4 @@ mkdir -p corpus/reports corpus/data
 "$VENV/bin/pytest" corpus/scenarios/wide_c -p no:cacheprovider -q --timeout=10 \
     -o asyncio_mode=auto -o asyncio_default_fixture_loop_scope=function \
     --json-report --json-report-file=corpus/reports/wide-c.json >/dev/null || true
-"$VENV/bin/python" corpus/collect.py corpus/reports/wide-c.json --out corpus/data/wide-c.jsonl
+"$VENV/bin/python" corpus/collect.py corpus/reports/wide-c.json --out corpus/validation/wide-c.jsonl
