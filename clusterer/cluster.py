@@ -261,15 +261,21 @@ def merge_clusters(
     return renumbered.astype(np.int64)
 
 
+def cluster_decision(members: Sequence[int], counts: Sequence[int] | np.ndarray, scores: Any, decide: Any) -> Any:
+    """The decision for one cluster of distinct texts ``members``: ``decide`` on the count-weighted mean of their
+    class probabilities and best similarities (the pipeline's answer for a cluster)."""
+    w = np.asarray(counts)[members].astype(np.float64)
+    proba = (scores.proba[members] * w[:, None]).sum(0) / w.sum()
+    best_sim = (scores.best_sim[members] * w[:, None]).sum(0) / w.sum()
+    return decide(proba, best_sim)
+
+
 def answer_keys(labels: np.ndarray, counts: Sequence[int] | np.ndarray, scores: Any, decide: Any) -> list[Any]:
-    """The answer of each cluster (a category id, or None for new): ``decide`` on the count-weighted mean of its
-    members' class probabilities and best similarities, exactly as the pipeline decides a cluster."""
-    k = int(labels.max()) + 1 if len(labels) else 0
-    w = sp.csr_matrix((np.asarray(counts, dtype=np.float64), (labels, np.arange(len(labels)))), shape=(k, len(labels)))
-    total = np.asarray(w.sum(axis=1)).ravel()[:, None]
-    proba = (w @ scores.proba) / total
-    best_sim = (w @ scores.best_sim) / total
-    return [decide(proba[i], best_sim[i]).category for i in range(k)]
+    """The answer of each cluster (a category id, or None for new), by :func:`cluster_decision`."""
+    members: list[list[int]] = [[] for _ in range(int(labels.max()) + 1 if len(labels) else 0)]
+    for u, label in enumerate(labels.tolist()):
+        members[label].append(u)
+    return [cluster_decision(m, counts, scores, decide).category for m in members]
 
 
 def group(vectors: Any, counts: Sequence[int] | np.ndarray, scores: Any, model: Any) -> np.ndarray:

@@ -18,6 +18,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .classify import OTHER, Scores
+from .cluster import cluster_decision, group
 from .embed import TinyEmbedder
 from .model import Model
 from .normalize import canonical_text
@@ -299,8 +300,6 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
     counts = np.bincount(of_failure, minlength=len(uniques)) if len(uniques) else np.zeros(0, np.int64)
 
     if uniques:
-        from .cluster import group
-
         vectors = MEMO.embed(model.embedder, uniques)
         scores = MEMO.scores(model.embedder, model.classifier, uniques, vectors)
         labels = group(vectors, counts, scores, model)
@@ -323,10 +322,7 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
     new_count = 0
     for ci, g in enumerate(ordered):
         assert scores is not None
-        w = counts[g.uniques].astype(np.float64)
-        proba = (scores.proba[g.uniques] * w[:, None]).sum(0) / w.sum()
-        best_sim = (scores.best_sim[g.uniques] * w[:, None]).sum(0) / w.sum()
-        decision = model.classifier.decide(proba, best_sim)
+        decision = cluster_decision(g.uniques, counts, scores, model.classifier.decide)
         cluster_id = f"c{ci + 1}"
         if decision.category is None:
             new_count += 1
@@ -339,7 +335,7 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
         first_of = {int(of_failure[f]): f for f in reversed(g.failures)}
         messages = [failures[first_of[u]].message.strip().split("\n", 1)[0] for u in g.uniques]
         name = _name(messages, member_texts, counts[g.uniques], exception)
-        rep_unique = g.uniques[int(np.argmax(w))]
+        rep_unique = g.uniques[int(np.argmax(counts[g.uniques]))]
         for f in g.failures:
             u = int(of_failure[f])
             failure_out[f] = _failure(
