@@ -73,6 +73,15 @@ def l2_normalize_rows(x: sp.csr_matrix) -> sp.csr_matrix:
     return x
 
 
+def side_by_side(sparse_part: Any, dense_part: np.ndarray, weight: float) -> sp.csr_matrix:
+    """``[sqrt(1 - w) * sparse_part | sqrt(w) * dense_part]`` as CSR float32, for two blocks of unit rows: the rows
+    stay unit and the cosine of two of them is ``(1 - w) * cos_sparse + w * cos_dense`` (the hybrid embedders)."""
+    w = float(weight)
+    a = sparse_part * np.float32(np.sqrt(1.0 - w))
+    b = sp.csr_matrix(dense_part * np.float32(np.sqrt(w)))
+    return sp.hstack([a, b], format="csr", dtype=np.float32)
+
+
 class TinyEmbedder(ParamsMixin):
     """Hashed word + character n-gram TF-IDF, small enough to commit, fast enough for CI.
 

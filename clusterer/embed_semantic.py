@@ -320,11 +320,10 @@ class HybridEmbedder(TransformerMixin, BaseEstimator):
 
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Embed ``texts``: ``[sqrt(1-w) * tiny | sqrt(w) * semantic]``, rows of unit norm."""
+        from .embed import side_by_side
+
         check_is_fitted(self, "tiny_")
-        w = float(self.semantic_weight)
-        a = self.tiny_.transform(texts) * np.float32(np.sqrt(1.0 - w))
-        b = sp.csr_matrix(self.semantic_.transform(texts) * np.float32(np.sqrt(w)))
-        return sp.hstack([a, b], format="csr", dtype=np.float32)
+        return side_by_side(self.tiny_.transform(texts), self.semantic_.transform(texts), self.semantic_weight)
 
     def embed(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Protocol alias of :meth:`transform`."""

@@ -325,13 +325,10 @@ class TinyStaticEmbedder(ParamsMixin):
 
     def transform(self, texts: Sequence[str]) -> Any:
         """Embed ``texts``: ``[sqrt(1-w) * tiny | sqrt(w) * static]``, rows of unit norm."""
-        import scipy.sparse as sp
+        from .embed import side_by_side
 
         check_is_fitted(self, "tiny_")
-        w = float(self.static_weight)
-        a = self.tiny_.transform(texts) * np.float32(np.sqrt(1.0 - w))
-        b = sp.csr_matrix(self.static_.transform(texts) * np.float32(np.sqrt(w)))
-        return sp.hstack([a, b], format="csr", dtype=np.float32)
+        return side_by_side(self.tiny_.transform(texts), self.static_.transform(texts), self.static_weight)
 
     def embed(self, texts: Sequence[str]) -> Any:
         """Protocol alias of :meth:`transform`."""
