@@ -346,8 +346,9 @@ class HybridEmbedder(TransformerMixin, BaseEstimator):
     def from_state(cls, params: dict[str, Any], arrays: dict[str, np.ndarray]) -> HybridEmbedder:
         """Rebuild from :meth:`to_state` output."""
         from .embed import TinyEmbedder
+        from .model import prefixed
 
-        tiny = TinyEmbedder.from_state(params["tiny"], {k[5:]: v for k, v in arrays.items() if k.startswith("tiny.")})
+        tiny = TinyEmbedder.from_state(params["tiny"], prefixed(arrays, "tiny."))
         semantic = SemanticEmbedder.from_state(params["semantic"], {})
         emb = cls(semantic_weight=float(params["semantic_weight"]))
         emb.tiny_, emb.semantic_ = tiny, semantic

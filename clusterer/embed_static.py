@@ -346,11 +346,9 @@ class TinyStaticEmbedder(ParamsMixin):
     def from_state(cls, params: dict[str, Any], arrays: dict[str, np.ndarray]) -> TinyStaticEmbedder:
         """Rebuild from :meth:`to_state` output."""
         from .embed import TinyEmbedder
-
-        def part(prefix: str) -> dict[str, np.ndarray]:
-            return {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}
+        from .model import prefixed
 
         emb = cls(static_weight=float(params["static_weight"]))
-        emb.tiny_ = TinyEmbedder.from_state(params["tiny"], part("tiny."))
-        emb.static_ = StaticEmbedder.from_state(params["static"], part("static."))
+        emb.tiny_ = TinyEmbedder.from_state(params["tiny"], prefixed(arrays, "tiny."))
+        emb.static_ = StaticEmbedder.from_state(params["static"], prefixed(arrays, "static."))
         return emb

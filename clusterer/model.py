@@ -269,7 +269,8 @@ def _select_embedder(params: dict[str, Any], arrays: dict[str, np.ndarray]) -> A
     raise ModelError(f"unknown embedder kind {kind!r} in embedder.json")
 
 
-def _prefixed(arrays: Mapping[str, np.ndarray], prefix: str) -> dict[str, np.ndarray]:
+def prefixed(arrays: Mapping[str, np.ndarray], prefix: str) -> dict[str, np.ndarray]:
+    """The arrays whose names start with ``prefix``, under their names without it (one part of an artefact)."""
     return {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}
 
 
@@ -315,10 +316,8 @@ class Model:
         path = resolve_model_path(model)
         art = read_artefact(path)
         try:
-            embedder = _select_embedder(art.documents["embedder"], _prefixed(art.arrays, "embedder."))
-            classifier = ExemplarClassifier.from_state(
-                art.documents["classifier"], _prefixed(art.arrays, "classifier.")
-            )
+            embedder = _select_embedder(art.documents["embedder"], prefixed(art.arrays, "embedder."))
+            classifier = ExemplarClassifier.from_state(art.documents["classifier"], prefixed(art.arrays, "classifier."))
             categories = {str(c["id"]): Category.from_dict(c) for c in art.manifest["categories"]}
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"{path}: inconsistent model artefact ({type(exc).__name__}: {exc})") from None
