@@ -21,7 +21,7 @@ PHASES = ("setup", "call", "teardown")
 # The scenario folders name the label ("other", "db_cache", ...): a model must never learn the answer from them.
 # Paths and dotted module names under corpus/scenarios/<group>/ are rewritten to what an application's own test
 # suite would show (tests/..., app.<module>).
-_GROUPS = r"(?:other|ml_ws|db_cache|async_api_rl|wide_b|wide_a|wide_c)"
+_GROUPS = r"(?:other|ml_ws|db_cache|async_api_rl|wide_[a-z])"
 _SCRUB = (
     (re.compile(r"^[^\n]*(?:@[\w.]*failure\(|\bcategory=\"|\bcategory=')[^\n]*\n?", re.M), ""),
     (re.compile(r"(?:[\w./-]*/)?(?:corpus/|rpus/)?scenarios/" + _GROUPS + r"/"), "tests/"),
