@@ -200,6 +200,13 @@ def evaluate(model: Model, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     Unknown failures (label ``other``) are grouped by the model's leader clustering at its cluster threshold,
     and that grouping is compared with their ``cause`` (``ari_unknown``).
     """
+    return score(**answers(model, rows))
+
+
+def answers(model: Model, rows: Sequence[dict[str, Any]]) -> dict[str, list[Any]]:
+    """The keyword arguments of :func:`score` for ``model`` on labelled rows: truth, answers, confidences, and the
+    causes and model groups of the unknown failures. Answers of several models (folds) can be pooled by
+    concatenating these lists, group ids made distinct per model."""
     X, pred, conf = predict_rows(model, rows)
     truth = [str(r["category"]) for r in rows]
     unknown = [i for i, c in enumerate(truth) if c in (OTHER, NEW)]
@@ -210,7 +217,13 @@ def evaluate(model: Model, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         for i, g in zip(unknown, labels, strict=True):
             groups[i] = int(g)
     causes = [str(r.get("cause")) for r in rows]
-    return score(truth, pred.tolist(), conf.tolist(), causes, groups)
+    return {
+        "truth": truth,
+        "pred": pred.tolist(),
+        "confidence": conf.tolist(),
+        "causes": causes,
+        "unknown_groups": groups,
+    }
 
 
 # -- labelled inputs ------------------------------------------------------------------------------------------
