@@ -43,6 +43,14 @@ def main() -> None:
     ap.add_argument("--classifier", type=json.loads, default={}, help="ExemplarClassifier parameters (JSON)")
     ap.add_argument("--embedder", type=json.loads, default={}, help="TinyEmbedder parameters (JSON)")
     ap.add_argument("--no-augment", action="store_true", help="train without library-dropout copies")
+    ap.add_argument(
+        "--with",
+        dest="extra",
+        action="append",
+        default=[],
+        metavar="GROUP",
+        help="also train on corpus/data/GROUP.jsonl (less its rows of a scored (category, library))",
+    )
     ap.add_argument("--logo", action="store_true", help="leave each corpus group out in turn, pool the answers")
     args = ap.parse_args()
     if args.logo:
@@ -55,10 +63,14 @@ def main() -> None:
     wide = read_labelled([ROOT / "data" / f"{g}.jsonl" for g in WIDE])
     seen = {(r["category"], r.get("library")) for r in first}
     overlap = sum((r["category"], r.get("library")) in seen for r in wide)
+    scored = {(r["category"], r.get("library")) for r in [*heldout, *wide]}
+    extra = read_labelled([ROOT / "data" / f"{g}.jsonl" for g in args.extra])
+    train += [r for r in extra if (r["category"], r.get("library")) not in scored]
     with tempfile.TemporaryDirectory() as tmp:
         model = _fit(train, args, tmp, "first-four")
         results = [("held-out", evaluate(model, heldout)), ("wide (unseen)", evaluate(model, wide))]
-    print(f"trained on {len(train)} rows of {', '.join(FIRST)}; classifier {args.classifier or 'defaults'}")
+    groups = ", ".join(FIRST + tuple(args.extra))
+    print(f"trained on {len(train)} rows of {groups}; classifier {args.classifier or 'defaults'}")
     print(f"{overlap} of the {len(wide)} wide failures share (category, library) with the first groups")
     print(render_comparison(results, f"{len(heldout)} held-out and {len(wide)} wide failures"))
     per_category(results)
