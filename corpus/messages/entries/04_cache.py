@@ -1,0 +1,61 @@
+C = "4"
+m(C, "aiocache", "aiocache/lock.py", 'raise OptimisticLockError("Value has changed since the lock started")', "aiocache.lock.OptimisticLockError",
+  "Value has changed since the lock started", "optimistic-lock-conflict", "cache-concurrent-modification")
+FC = "flask_caching/__init__.py"
+m(C, "flask_caching", FC, '"Flask-Caching: CACHE_TYPE is set to NullCache, "', "UserWarning",
+  "Flask-Caching: CACHE_TYPE is set to NullCache, caching is effectively disabled.", "null-cache", "cache-backend-misconfigured")
+m(C, "flask_caching", FC, 'f"Flask-Caching: CACHE_TYPE is set to {config[\'CACHE_TYPE\']} but no "', "UserWarning",
+  "Flask-Caching: CACHE_TYPE is set to FileSystemCache but no CACHE_DIR is set.", "no-cache-dir", "cache-backend-misconfigured")
+CW = "cashews/wrapper/wrapper.py"
+m(C, "cashews", CW, 'raise NotConfiguredError("run `cache.setup(...)` before using cache")', "cashews.exceptions.NotConfiguredError",
+  "run `cache.setup(...)` before using cache", "not-setup", "cache-not-initialized")
+m(C, "cashews", CW, 'raise NotConfiguredError("Backend for given key not configured")', "cashews.exceptions.NotConfiguredError",
+  "Backend for given key not configured", "backend-not-configured", "cache-not-initialized")
+m(C, "cashews", "cashews/backends/interface.py", 'raise LockedError(f"Key {key} is already locked")', "cashews.exceptions.LockedError",
+  "Key lock:prices:AAPL is already locked", "key-already-locked", "cache-concurrent-modification")
+m(C, "cashews", "cashews/backends/transaction.py", 'raise LockedError("probably deadlock or long running transactions")', "cashews.exceptions.LockedError",
+  "probably deadlock or long running transactions", "transaction-locked", "cache-concurrent-modification")
+m(C, "cashews", "cashews/serialize.py", 'raise SignIsMissingError(f"key: {key}") from exc', "cashews.exceptions.SignIsMissingError",
+  "key: user:42:profile", "sign-missing", "stale-cache-entry")
+m(C, "async_lru", "async_lru/__init__.py", 'raise RuntimeError(f"alru_cache is closed for {self}")', "RuntimeError",
+  "alru_cache is closed for <_LRUCacheWrapper fetch_user>", "alru-closed", "cache-lifecycle")
+m(C, "cachelib", "cachelib/base.py", 'raise RuntimeError(f"Failed to delete keys: {failed_keys}")', "RuntimeError",
+  "Failed to delete keys: ['prices:AAPL', 'prices:MSFT']", "failed-to-delete-keys", "cache-not-cleared")
+CR = "cachier/cores/redis.py"
+m(C, "cachier", CR, 'warnings.warn(f"Redis clear_cache failed: {e}", stacklevel=2)', "UserWarning",
+  "Redis clear_cache failed: Error 111 connecting to localhost:6379. Connection refused.", "clear-cache-failed", "cache-not-cleared")
+m(C, "cachier", CR, 'warnings.warn(f"Redis delete_stale_entries failed: {e}", stacklevel=2)', "UserWarning",
+  "Redis delete_stale_entries failed: Timeout reading from localhost:6379", "delete-stale-failed", "stale-cache-entry")
+m(C, "cachier", CR, 'warnings.warn(f"Redis clear_being_calculated failed: {e}", stacklevel=2)', "UserWarning",
+  "Redis clear_being_calculated failed: Connection closed by server.", "clear-being-calculated-failed", "cache-not-cleared")
+m(C, "cachier", "cachier/cores/memory.py", 'raise RuntimeError("No condition set for entry")', "RuntimeError",
+  "No condition set for entry", "no-condition", "cache-lifecycle")
+FM = "fakeredis/_msgs.py"
+m(C, "fakeredis", FM, 'WRONGTYPE_MSG = "WRONGTYPE Operation against a key holding the wrong kind of value"', "redis.exceptions.ResponseError",
+  "WRONGTYPE Operation against a key holding the wrong kind of value", "wrongtype", "redis-state-persistence")
+m(C, "fakeredis", FM, 'RESTORE_KEY_EXISTS = "BUSYKEY Target key name already exists."', "redis.exceptions.ResponseError",
+  "BUSYKEY Target key name already exists.", "busykey", "redis-state-persistence")
+m(C, "fakeredis", FM, 'XGROUP_BUSYGROUP = "ERR BUSYGROUP Consumer Group name already exists"', "redis.exceptions.ResponseError",
+  "ERR BUSYGROUP Consumer Group name already exists", "busygroup", "redis-state-persistence")
+m(C, "django", "django/core/cache/backends/base.py", 'raise ValueError("Key \'%s\' not found" % key)', "ValueError",
+  "Key 'rate:user:42' not found", "incr-key-not-found", "stale-cache-entry")
+m(C, "sqlalchemy", "sqlalchemy/orm/persistence.py", '"UPDATE statement on table \'%s\' expected to "', "sqlalchemy.orm.exc.StaleDataError",
+  "UPDATE statement on table 'users' expected to update 1 row(s); 0 were matched.", "stale-data", "stale-orm-state")
+m(C, "sqlalchemy", "sqlalchemy/orm/loading.py", '"Instance %s is not bound to a Session; "', "sqlalchemy.orm.exc.DetachedInstanceError",
+  "Instance <User at 0x7f4e2b1c9a90> is not bound to a Session; attribute refresh operation cannot proceed (Background on this error at: https://sqlalche.me/e/21/bhk3)", "detached-instance", "stale-orm-state")
+m(C, "sqlalchemy", "sqlalchemy/orm/session.py", '"Object \'%s\' is already attached to session \'%s\' "', "sqlalchemy.exc.InvalidRequestError",
+  "Object '<User at 0x7f4e2b1c9a90>' is already attached to session '3' (this is '4')", "already-attached", "session-state-leak")
+m(C, "sqlalchemy", "sqlalchemy/orm/exc.py", '"Instance \'%s\' has been deleted, or its "', "sqlalchemy.orm.exc.ObjectDeletedError",
+  "Instance '<User at 0x7f4e2b1c9a90>' has been deleted, or its row is otherwise not present.", "object-deleted", "stale-orm-state")
+m(C, "sqlalchemy", "sqlalchemy/orm/session.py", '"Identity map already had an identity for %s, "', "sqlalchemy.exc.SAWarning",
+  "Identity map already had an identity for (<class 'app.models.User'>, (42,), None), replacing it with newly flushed object.   Are there load operations occurring inside of an event handler within the flush?", "identity-map-replaced", "stale-orm-state")
+m(C, "fakeredis", FM, 'NO_MATCHING_SCRIPT_MSG = "NOSCRIPT No matching script. Please use EVAL."', "redis.exceptions.NoScriptError",
+  "NOSCRIPT No matching script. Please use EVAL.", "noscript", "redis-state-persistence")
+m(C, "beaker", "beaker/cache.py", "'Cache region not configured: %s' % region)", "beaker.exceptions.BeakerException",
+  "Cache region not configured: short_term", "region-not-configured", "cache-not-initialized")
+m(C, "beaker", "beaker/cache.py", 'raise BeakerException("NamespaceManager name conflict,\'%s\' "', "beaker.exceptions.BeakerException",
+  "NamespaceManager name conflict,'redis' already loaded", "namespace-conflict", "cache-not-initialized", check=False)
+m(C, "django", "django/utils/connection.py", 'raise self.exception_class(f"The connection \'{alias}\' doesn\'t exist.")', "django.core.cache.backends.base.InvalidCacheBackendError",
+  "The connection 'sessions' doesn't exist.", "cache-alias-missing", "cache-backend-misconfigured")
+m(C, "django", "django/test/signals.py", 'f"Overriding setting {setting} can lead to unexpected behavior.",', "UserWarning",
+  "Overriding setting DATABASES can lead to unexpected behavior.", "override-complex-setting", "settings-state-leak")
