@@ -13,6 +13,8 @@ VENV="${VENV:-/work/venvs/wide-d}"
 
 # the scenarios pin their own clocks and locales; the host's must not change which of them fail
 export TZ=UTC LC_ALL=C.UTF-8
+# set and dict orders in assertion diffs must not change between runs
+export PYTHONHASHSEED=0
 # no proxy may sit between the tests and their local servers
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
 export NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost

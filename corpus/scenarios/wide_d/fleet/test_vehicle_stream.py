@@ -89,3 +89,15 @@ async def test_watch_new_van(conductor):
     async with conductor.simulate_ws("/vehicles/van-12/stream", timeout=1) as ws:
         await ws.send_json({"op": "watch"})
         assert (await frames(ws, 1))[0]["op"] == "watching"
+
+
+@pytest.fixture
+async def following(conductor):
+    async with conductor.simulate_ws("/vehicles/van-7/stream", timeout=0.3) as ws:
+        await ws.send_json({"op": "follow"})
+        yield ws
+
+
+@pytest.mark.failure(category="2", library="falcon", dist="falcon", shape="teardown", cause="stream-task-not-finishing-after-close")
+async def test_follow_first_fix_is_leeds_depot(following):
+    assert (await frames(following, 1))[0]["vehicle"] == "van-7"

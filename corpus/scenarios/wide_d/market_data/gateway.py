@@ -148,5 +148,15 @@ class QuoteClient:
         self.send({"op": "describe"})
         return await asyncio.wait_for(self.next_message(), self.budget)
 
+    async def subscribe_or_fail(self, symbol: str) -> dict:
+        try:
+            return await self.subscribe(symbol)
+        except TimeoutError as exc:
+            raise FeedUnavailable(f"no subscription ack for {symbol} within {self.budget}s") from exc
+
     def close(self) -> None:
         self.proto.sendClose()
+
+
+class FeedUnavailable(Exception):
+    """The desk falls back to the secondary feed when this is raised."""

@@ -46,3 +46,22 @@ def test_tags_of_ner_model():
 @pytest.mark.failure(category="other", library="huggingface-hub", dist="huggingface_hub", shape="raised", cause="gated-repo-unauthorized")
 def test_sha_of_gated_model():
     assert latest_sha("acme/llm-private")
+
+
+class ModelSyncError(RuntimeError):
+    pass
+
+
+def sync_served_revisions(repos: list[str]) -> dict[str, str]:
+    shas = {}
+    for repo in repos:
+        try:
+            shas[repo] = latest_sha(repo)
+        except Exception as exc:
+            raise ModelSyncError(f"could not sync revision of {repo}") from exc
+    return shas
+
+
+@pytest.mark.failure(category="7", library="huggingface-hub", dist="huggingface_hub", shape="chained", cause="hub-hourly-quota-shared-ci-token")
+def test_nightly_revision_sync():
+    assert sync_served_revisions(["acme/sentiment-small", "acme/intent-xs"])["acme/intent-xs"] == "a1b2c3"

@@ -64,3 +64,15 @@ def test_owner_lookup_for_each_service(slack):
         except SlackApiError as exc:
             errors.append((service, exc.response.status_code, exc.response["error"]))
     assert errors == []
+
+
+@pytest.fixture
+def release_thread(slack):
+    """Each release test posts its summary to the release thread when it is done."""
+    yield
+    announce(slack, "C02", "release-train", "summary")
+
+
+@pytest.mark.failure(category="7", library="slack-sdk", dist="slack_sdk", shape="teardown", cause="slack-tier-limit-shared-workspace-token")
+def test_search_release_notes(release_thread):
+    assert "1.0.4".count(".") == 2

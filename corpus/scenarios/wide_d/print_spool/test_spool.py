@@ -67,3 +67,20 @@ async def test_label_submitted_during_printer_restart():
     await asyncio.sleep(0.02)
     await spool.submit("ORD-9")
     await restarting
+
+
+@pytest.fixture
+async def busy_spool():
+    spool = Spool()
+    spool.start_printer(per_label=0.2, start_after=0.05)
+    yield spool
+    # the next test needs an idle printer
+    await asyncio.wait_for(spool.wait_printed(), 0.3)
+    spool.stop()
+
+
+@pytest.mark.failure(category="5", library="culsans", dist="culsans", shape="teardown", cause="driver-thread-still-printing-after-test-body")
+async def test_wave_of_orders_is_accepted(busy_spool):
+    for order in ("WAVE-1", "WAVE-2", "WAVE-3"):
+        await busy_spool.submit(order)
+    assert busy_spool.queue.qsize() <= 3

@@ -79,3 +79,4 @@ async def test_case_scan_counts_units(intake):
     intake.scanner(["CASE-12xSKU-5"]).join()
     await intake.drain()
     assert STOCK == {"SKU-5": 12}
+
