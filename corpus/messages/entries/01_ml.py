@@ -6,7 +6,7 @@ UNSAFE = ("In PyTorch 2.6, we changed the default value of the `weights_only` ar
 m(C, "torch", T, '"Weights only load failed. This file can still be loaded, to do so you have two options, "', "_pickle.UnpicklingError",
   "Weights only load failed. This file can still be loaded, to do so you have two options, \x1b[1mdo those steps only if you trust the source of the checkpoint\x1b[0m. \n\t(1) " + UNSAFE +
   "\n\t(2) Alternatively, to load with `weights_only=True` please check the recommended steps in the following error message.\n\tWeightsUnpickler error: "
-  "Unsupported global: GLOBAL sklearn.preprocessing._data.StandardScaler was not an allowed global by default. Please use `torch.serialization.add_safe_globals([sklearn.preprocessing._data.StandardScaler])` or the `torch.serialization.safe_globals([sklearn.preprocessing._data.StandardScaler])` context manager to allowlist this global if you trust this class/function.",
+  "Unsupported global: GLOBAL sklearn.preprocessing._data.StandardScaler was not an allowed global by default. Please use `torch.serialization.add_safe_globals([sklearn.preprocessing._data.StandardScaler])` or the `torch.serialization.safe_globals([sklearn.preprocessing._data.StandardScaler])` context manager to allowlist this global if you trust this class/function.\n\nCheck the documentation of torch.load to learn more about types accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.",
   "weights-only-unsafe-global", "weights-only-load")
 m(C, "torch", "torch/_weights_only_unpickler.py", 'f"Trying to load unsupported GLOBAL {full_path} whose module {module} is blocked."', "_pickle.UnpicklingError",
   "Trying to load unsupported GLOBAL os.system whose module os is blocked.", "weights-only-blocked-module", "weights-only-load")
@@ -27,7 +27,7 @@ m(C, "torch", T, 'raise RuntimeError("Invalid magic number; corrupt file?")', "R
 m(C, "torch", T, 'f"{f.name} is a zip archive (did you mean to use torch.jit.load()?)"', "RuntimeError",
   "models/ranker.pt is a zip archive (did you mean to use torch.jit.load()?)", "zip-archive-jit", "wrong-loader")
 m(C, "torch", "torch/nn/modules/module.py", 'f"size mismatch for {key}: copying a param with shape {input_param.shape} from checkpoint, "', "RuntimeError",
-  "Error(s) in loading state_dict for Net:\n\tsize mismatch for fc.weight: copying a param with shape torch.Size([10, 128]) from checkpoint, the shape in current model is torch.Size([5, 128]).",
+  "Error(s) in loading state_dict for Net:\n\tsize mismatch for fc.weight: copying a param with shape torch.Size([10, 128]) from checkpoint, the shape in current model is torch.Size([5, 128]).\n\tsize mismatch for fc.bias: copying a param with shape torch.Size([10]) from checkpoint, the shape in current model is torch.Size([5]).",
   "state-dict-size-mismatch", "checkpoint-architecture-mismatch")
 m(C, "torch", "torch/nn/modules/module.py", '"Missing key(s) in state_dict: {}. ".format(', "RuntimeError",
   'Error(s) in loading state_dict for Net:\n\tMissing key(s) in state_dict: "fc2.weight", "fc2.bias". ', "state-dict-missing-keys", "checkpoint-architecture-mismatch")
@@ -111,7 +111,8 @@ m(C, "huggingface_hub", "huggingface_hub/utils/_http.py", '+ f"Repository Not Fo
 m(C, "lightgbm", "lightgbm/basic.py", '"Need at least one training dataset or model file or model string to create Booster instance"', "TypeError",
   "Need at least one training dataset or model file or model string to create Booster instance", "booster-no-model", "model-file-missing")
 m(C, "xgboost", "xgboost/core.py", 'XGBoost Library ({libname}) could not be loaded.', "xgboost.core.XGBoostError",
-  "\nXGBoost Library (libxgboost.so) could not be loaded.\nLikely causes:\n  * OpenMP runtime is not installed", "library-not-loaded", "missing-dependency-on-load", check=False)
+  "\nXGBoost Library (libxgboost.so) could not be loaded.\nLikely causes:\n  * OpenMP runtime is not installed\n    - vcomp140.dll or libgomp-1.dll for Windows\n    - libomp.dylib for Mac OSX\n    - libgomp.so for Linux and other UNIX-like OSes\n    Mac OSX users: Run `brew install libomp` to install OpenMP runtime.\n\n  * You are running 32-bit Python on a 64-bit OS\n\nError message(s): [\"libgomp.so.1: cannot open shared object file: No such file or directory\"]\n",
+  "library-not-loaded", "missing-dependency-on-load", check=False)
 m(C, "skops", "skops/io/exceptions.py", 'msg = f"Untrusted types found in the file: {unsafe}."', "skops.io.exceptions.UntrustedTypesFoundException",
   "Untrusted types found in the file: ['app.features.CustomTransformer'].", "untrusted-types", "pickle-disabled-on-load")
 m(C, "catboost", "catboost/core.py", 'raise CatBoostError("Invalid {} path=\'{}\': file does not exist.".format(name, item))', "_catboost.CatBoostError",

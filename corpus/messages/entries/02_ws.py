@@ -93,3 +93,7 @@ m(C, "uvicorn", UV, 'f"Unexpected ASGI message \'{message[\'type\']}\', after se
   "Unexpected ASGI message 'websocket.send', after sending 'websocket.close' or response already completed.", "send-after-close", "send-after-close")
 m(C, "litestar", "litestar/connection/websocket.py", 'raise WebSocketDisconnect(detail="disconnect event", code=event["code"])', "litestar.exceptions.websocket_exceptions.WebSocketDisconnect",
   "disconnect event", "disconnect-event", "connection-dropped", check=False)
+m(C, "daphne", "daphne/ws_protocol.py", 'raise ValueError("Socket has not been accepted, so cannot send over it")', "ValueError",
+  "Socket has not been accepted, so cannot send over it", "send-before-accept", "handshake-rejected")
+m(C, "hypercorn", "hypercorn/utils.py", 'super().__init__(f"Unexpected message type, {message_type} given the state {state}")', "hypercorn.utils.UnexpectedMessageError",
+  "Unexpected message type, websocket.send given the state ASGIWebsocketState.CLOSED", "send-after-close", "send-after-close")

@@ -87,3 +87,9 @@ m(C, "pg8000", "pg8000/core.py", 'raise InterfaceError("network error") from e',
   "network error", "network-error", "connection-dropped")
 m(C, "aiosqlite", "aiosqlite/core.py", 'raise ValueError("Connection closed")', "ValueError", "Connection closed", "connection-closed", "connection-lifecycle")
 m(C, "aiosqlite", "aiosqlite/core.py", 'raise ValueError("no active connection")', "ValueError", "no active connection", "no-active-connection", "connection-lifecycle")
+m(C, "sqlalchemy", "sqlalchemy/orm/session.py", '"This session is in \'inactive\' state, due to the "', "sqlalchemy.exc.InvalidRequestError",
+  "This session is in 'inactive' state, due to the SQL transaction being rolled back; no further SQL can be emitted within this transaction.", "session-inactive", "transaction-aborted")
+m(C, "psycopg_pool", "psycopg_pool/base.py", 'raise PoolClosed("pool has already been opened/closed and cannot be reused")', "psycopg_pool.PoolClosed",
+  "pool has already been opened/closed and cannot be reused", "pool-reused", "fixture-scope-engine")
+m(C, "psycopg_pool", "psycopg_pool/base.py", 'raise PoolClosed(f"the pool {self.name!r} is not open yet")', "psycopg_pool.PoolClosed",
+  "the pool 'pool-1' is not open yet", "pool-not-open", "fixture-scope-engine")

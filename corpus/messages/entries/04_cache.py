@@ -18,7 +18,7 @@ m(C, "cashews", "cashews/backends/transaction.py", 'raise LockedError("probably 
 m(C, "cashews", "cashews/serialize.py", 'raise SignIsMissingError(f"key: {key}") from exc', "cashews.exceptions.SignIsMissingError",
   "key: user:42:profile", "sign-missing", "stale-cache-entry")
 m(C, "async_lru", "async_lru/__init__.py", 'raise RuntimeError(f"alru_cache is closed for {self}")', "RuntimeError",
-  "alru_cache is closed for <_LRUCacheWrapper fetch_user>", "alru-closed", "cache-lifecycle")
+  "alru_cache is closed for <async_lru._LRUCacheWrapper object at 0x7f4e6b478cd0>", "alru-closed", "cache-lifecycle")
 m(C, "cachelib", "cachelib/base.py", 'raise RuntimeError(f"Failed to delete keys: {failed_keys}")', "RuntimeError",
   "Failed to delete keys: ['prices:AAPL', 'prices:MSFT']", "failed-to-delete-keys", "cache-not-cleared")
 CR = "cachier/cores/redis.py"
@@ -59,3 +59,15 @@ m(C, "django", "django/utils/connection.py", 'raise self.exception_class(f"The c
   "The connection 'sessions' doesn't exist.", "cache-alias-missing", "cache-backend-misconfigured")
 m(C, "django", "django/test/signals.py", 'f"Overriding setting {setting} can lead to unexpected behavior.",', "UserWarning",
   "Overriding setting DATABASES can lead to unexpected behavior.", "override-complex-setting", "settings-state-leak")
+m(C, "django", "django/db/models/base.py", 'raise DatabaseError("Save with update_fields did not affect any rows.")', "django.db.utils.DatabaseError",
+  "Save with update_fields did not affect any rows.", "update-fields-no-rows", "stale-orm-state")
+m(C, "django", "django/db/models/base.py", 'raise DatabaseError("Forced update did not affect any rows.")', "django.db.utils.DatabaseError",
+  "Forced update did not affect any rows.", "forced-update-no-rows", "stale-orm-state")
+m(C, "sqlalchemy", "sqlalchemy/orm/session.py", '"Instance \'%s\' is not persisted" % state_str(state)', "sqlalchemy.exc.InvalidRequestError",
+  "Instance '<User at 0x7f4e2b1c9a90>' is not persisted", "not-persisted", "stale-orm-state")
+m(C, "sqlalchemy", "sqlalchemy/orm/session.py", '"Instance %s is not present in this Session" % state_str(state)', "sqlalchemy.exc.InvalidRequestError",
+  "Instance <User at 0x7f4e2b1c9a90> is not present in this Session", "not-present-in-session", "session-state-leak")
+m(C, "fakeredis", FM, 'NO_KEY_MSG = "ERR no such key"', "redis.exceptions.ResponseError",
+  "ERR no such key", "no-such-key", "redis-state-persistence")
+m(C, "aiocache", "aiocache/backends/memory.py", 'raise ValueError("Key {} already exists, use .set to update the value".format(key))', "ValueError",
+  "Key session:42 already exists, use .set to update the value", "key-already-exists", "stale-cache-entry")

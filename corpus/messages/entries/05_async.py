@@ -70,7 +70,7 @@ m(C, "pytest_asyncio", PA, 'f"asyncio test {pyfuncitem.name!r} requested async "
   "async-fixture-strict-mode", "async-fixture-misconfigured")
 m(C, "pytest_asyncio", PA, 'msg = "Async generator fixture didn\'t stop."', "ValueError",
   "Async generator fixture didn't stop.Yield only once.", "asyncgen-fixture-didnt-stop", "async-fixture-misconfigured")
-m(C, "pytest", "_pytest/fixtures.py", 'f"ScopeMismatch: You tried to access the {requested_scope.value} scoped "', "Failed",
+m(C, "pytest", "_pytest/fixtures.py", 'f"ScopeMismatch: You tried to access the {requested_scope.value} scoped "', "_pytest.outcomes.Failed",
   "ScopeMismatch: You tried to access the function scoped fixture event_loop with a module scoped request object. Requesting fixture stack:\ntests/conftest.py:18:  def db_pool(event_loop)\nRequested fixture:\n.venv/lib/python3.11/site-packages/pytest_asyncio/plugin.py:754:  def event_loop(request: 'FixtureRequest') -> 'Iterator[asyncio.AbstractEventLoop]'",
   "scope-mismatch-event-loop", "loop-scope-mismatch")
 m(C, "asgiref", "asgiref/sync.py", '"You cannot use AsyncToSync in the same thread as an async event loop - "', "RuntimeError",
@@ -97,7 +97,7 @@ m(C, "uvloop", "uvloop/loop.pyx", "raise RuntimeError('this event loop is alread
   "this event loop is already running.", "loop-already-running", "nested-loop")
 m(C, "uvloop", "uvloop/loop.pyx", "raise RuntimeError('Event loop is closed')", "RuntimeError", "Event loop is closed", "event-loop-closed", "loop-shutdown")
 m(C, "janus", "janus/__init__.py", 'raise RuntimeError(f"{self!r} is bound to a different event loop")', "RuntimeError",
-  "<janus.Queue at 0x7f2a1b3c4d50 maxsize=0> is bound to a different event loop", "bound-different-loop", "cross-loop-use")
+  "<janus.Queue object at 0x7f2a1b3c4d50> is bound to a different event loop", "bound-different-loop", "cross-loop-use")
 m(C, "aiojobs", "aiojobs/_scheduler.py", 'raise RuntimeError("Scheduling a new job after closing")', "RuntimeError",
   "Scheduling a new job after closing", "schedule-after-close", "loop-shutdown")
 m(C, "aiojobs", "aiojobs/_scheduler.py", 'raise RuntimeError(f"{self!r} is bound to a different event loop")', "RuntimeError",
@@ -108,3 +108,6 @@ m(C, "async_timeout", "async_timeout/__init__.py", 'raise RuntimeError("cannot r
   "cannot reschedule after exit from context manager", "reschedule-after-exit", "timeout-misuse")
 m(C, "nest_asyncio", "nest_asyncio.py", "'Event loop stopped before Future completed.')", "RuntimeError",
   "Event loop stopped before Future completed.", "stopped-before-future", "loop-shutdown")
+AS = "lib-dynload/_asyncio.cpython-311-x86_64-linux-gnu.so"
+m(C, "asyncio", AS, "invalid state", "asyncio.exceptions.InvalidStateError", "invalid state", "future-invalid-state", "race-condition")
+m(C, "asyncio", AS, "Result is not set.", "asyncio.exceptions.InvalidStateError", "Result is not set.", "result-not-set", "race-condition")

@@ -45,8 +45,8 @@ m(C, "urllib3", "urllib3/exceptions.py", 'SPECIFIC_ERROR = "too many {status_cod
   "HTTPSConnectionPool(host='api.example.com', port=443): Max retries exceeded with url: /v1/prices (Caused by ResponseError('too many 429 error responses'))", "too-many-429", "upstream-429")
 m(C, "werkzeug", "werkzeug/exceptions.py", 'description = "This user has exceeded an allotted request count. Try again later."', "werkzeug.exceptions.TooManyRequests",
   "429 Too Many Requests: This user has exceeded an allotted request count. Try again later.", "too-many-requests", "limit-exceeded")
-m(C, "falcon", "falcon/errors.py", "title (str): Error title (default '429 Too Many Requests').", "falcon.errors.HTTPTooManyRequests",
-  "429 Too Many Requests", "too-many-requests", "limit-exceeded", check=False)
+m(C, "falcon", "falcon/errors.py", "status.HTTP_429,", "falcon.errors.HTTPTooManyRequests",
+  "<HTTPTooManyRequests: 429 Too Many Requests>", "too-many-requests", "limit-exceeded", check=False)
 m(C, "litestar", "litestar/middleware/rate_limit.py", "raise TooManyRequestsException(", "litestar.exceptions.http_exceptions.TooManyRequestsException",
   "429: Too Many Requests", "too-many-requests", "limit-exceeded", check=False)
 m(C, "fastapi_limiter", "fastapi_limiter/callback.py", '"Too Many Requests",', "fastapi.exceptions.HTTPException",
@@ -61,3 +61,9 @@ m(C, "requests_ratelimiter", "requests_ratelimiter/requests_ratelimiter.py", "ra
   "Rate limit not cleared within max_delay=10s", "not-cleared", "bucket-state-shared")
 m(C, "tenacity", "tenacity/__init__.py", 'return f"{self.__class__.__name__}[{self.last_attempt}]"', "tenacity.RetryError",
   "RetryError[<Future at 0x7f3c2a1b9d50 state=finished raised RateLimitError>]", "retry-error-429", "upstream-429")
+m(C, "google.api_core", "google/api_core/retry/retry_base.py", 'f"Timeout {timeout_val_str}exceeded",', "google.api_core.exceptions.RetryError",
+  "Timeout of 120.0s exceeded, last exception: 429 Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'", "retry-timeout-429", "upstream-429")
+m(C, "github", "github/GithubRetry.py", 'f"Required backoff of {backoff}s exceeds "', None,
+  "Required backoff of 3600s exceeds max_rate_limit_wait of 60s", "backoff-exceeds-max-wait", "upstream-429")
+m(C, "github", "github/GithubRetry.py", 'f"Response body indicates retry-able {rate_type} rate limit error: {message}",', None,
+  "Response body indicates retry-able primary rate limit error: API rate limit exceeded for 203.0.113.7.", "retryable-rate-limit", "upstream-429")

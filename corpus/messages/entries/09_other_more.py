@@ -15,7 +15,7 @@ m(O, "unittest", "unittest/mock.py", "raise InvalidSpecError(f'Cannot spec a Moc
   "Cannot spec a Mock object. [object=<Mock id='140234467321040'>]", "spec-a-mock", "api-misuse")
 m(O, "yaml", "yaml/constructor.py", '"could not determine a constructor for the tag %r" % node.tag,', "yaml.constructor.ConstructorError",
   "could not determine a constructor for the tag '!Ref'\n  in \"template.yml\", line 12, column 14", "unknown-tag", "yaml-syntax")
-m(O, "pytest", "_pytest/mark/structures.py", 'f"{name!r} not found in `markers` configuration option",', "Failed",
+m(O, "pytest", "_pytest/mark/structures.py", 'f"{name!r} not found in `markers` configuration option",', "_pytest.outcomes.Failed",
   "'integration' not found in `markers` configuration option", "marker-not-registered", "config-missing")
 m(O, "sqlalchemy", "sqlalchemy/sql/selectable.py", '"Can\'t find any foreign key relationships "', "sqlalchemy.exc.NoForeignKeysError",
   "Can't find any foreign key relationships between 'users' and 'orders'.", "no-fk-relationship", "orm-misconfiguration")

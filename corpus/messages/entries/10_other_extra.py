@@ -37,3 +37,14 @@ m(O, "asyncio", "asyncio/tasks.py", "raise RuntimeError('Task does not support s
   "Task does not support set_result operation", "task-set-result", "api-misuse")
 m(O, "redis", "redis/connection.py", 'raise ConnectionError("protocol must be either 2 or 3")', "redis.exceptions.ConnectionError",
   "protocol must be either 2 or 3", "protocol-version", "config-invalid")
+m(O, "django", "django/db/models/query.py", '"%s matching query does not exist." % self.model._meta.object_name', "app.models.Order.DoesNotExist",
+  "Order matching query does not exist.", "does-not-exist", "missing-row")
+m(O, "django", "django/core/cache/backends/base.py", '"Cache key contains characters that will cause errors if used with "', "django.core.cache.backends.base.CacheKeyWarning",
+  "Cache key contains characters that will cause errors if used with memcached: 'user profile:42'", "cache-key-characters", "cache-key-format")
+m(O, "functools", "functools.py", '"Cannot assign the same cached_property to two different names "', "TypeError",
+  "Cannot assign the same cached_property to two different names ('total' and 'amount').", "cached-property-two-names", "api-misuse")
+m(O, "flask_caching", "flask_caching/__init__.py", 'f"CACHE_SERIALIZER is set but {type(cache).__name__} does not use"', "UserWarning",
+  "CACHE_SERIALIZER is set but SimpleCache does not usea serializer.", "serializer-unused", "config-invalid")
+m(O, "cachetools", "cachetools/__init__.py", 'raise ValueError("value too large")', "ValueError", "value too large", "value-too-large", "config-invalid")
+m(O, "channels", "channels/generic/websocket.py", '"BACKEND is unconfigured or doesn\'t support groups"', "channels.exceptions.InvalidChannelLayerError",
+  "BACKEND is unconfigured or doesn't support groups", "channel-layer-unconfigured", "config-missing")
