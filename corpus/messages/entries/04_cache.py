@@ -15,8 +15,6 @@ m(C, "cashews", "cashews/backends/interface.py", 'raise LockedError(f"Key {key} 
   "Key lock:prices:AAPL is already locked", "key-already-locked", "cache-concurrent-modification")
 m(C, "cashews", "cashews/backends/transaction.py", 'raise LockedError("probably deadlock or long running transactions")', "cashews.exceptions.LockedError",
   "probably deadlock or long running transactions", "transaction-locked", "cache-concurrent-modification")
-m(C, "cashews", "cashews/serialize.py", 'raise SignIsMissingError(f"key: {key}") from exc', "cashews.exceptions.SignIsMissingError",
-  "key: user:42:profile", "sign-missing", "stale-cache-entry")
 m(C, "async_lru", "async_lru/__init__.py", 'raise RuntimeError(f"alru_cache is closed for {self}")', "RuntimeError",
   "alru_cache is closed for <async_lru._LRUCacheWrapper object at 0x7f4e6b478cd0>", "alru-closed", "cache-lifecycle")
 m(C, "cachelib", "cachelib/base.py", 'raise RuntimeError(f"Failed to delete keys: {failed_keys}")', "RuntimeError",
@@ -53,8 +51,6 @@ m(C, "fakeredis", FM, 'NO_MATCHING_SCRIPT_MSG = "NOSCRIPT No matching script. Pl
   "NOSCRIPT No matching script. Please use EVAL.", "noscript", "redis-state-persistence")
 m(C, "beaker", "beaker/cache.py", "'Cache region not configured: %s' % region)", "beaker.exceptions.BeakerException",
   "Cache region not configured: short_term", "region-not-configured", "cache-not-initialized")
-m(C, "beaker", "beaker/cache.py", 'raise BeakerException("NamespaceManager name conflict,\'%s\' "', "beaker.exceptions.BeakerException",
-  "NamespaceManager name conflict,'redis' already loaded", "namespace-conflict", "cache-not-initialized", check=False)
 m(C, "django", "django/utils/connection.py", 'raise self.exception_class(f"The connection \'{alias}\' doesn\'t exist.")', "django.core.cache.backends.base.InvalidCacheBackendError",
   "The connection 'sessions' doesn't exist.", "cache-alias-missing", "cache-backend-misconfigured")
 m(C, "django", "django/test/signals.py", 'f"Overriding setting {setting} can lead to unexpected behavior.",', "UserWarning",

@@ -3,8 +3,6 @@ m(C, "slowapi", "slowapi/extension.py", '{"error": f"Rate limit exceeded: {exc.d
   '{"error": "Rate limit exceeded: 5 per 1 minute"}', "rate-limit-exceeded-body", "limit-exceeded")
 m(C, "slowapi", "slowapi/errors.py", 'description = str(limit.limit)', "slowapi.errors.RateLimitExceeded",
   "429: 5 per 1 minute", "rate-limit-exceeded", "limit-exceeded", check=False)
-m(C, "limits", "limits/limits.py", 'return f"{self.amount} per {self.multiples} {self.GRANULARITY.name}"', None,
-  "5 per 1 minute", "limit-repr", "limit-exceeded")
 m(C, "pyrate_limiter", "pyrate_limiter/exceptions.py", 'error = f"Bucket for item={item.name} with Rate {rate} is already full"', "pyrate_limiter.exceptions.BucketFullException",
   "Bucket for item=user:42 with Rate limit=5/1.0m is already full", "bucket-full", "bucket-state-shared")
 m(C, "pyrate_limiter", "pyrate_limiter/exceptions.py", 'Actual delay exceeded allowance: actual={actual_delay}, allowed={max_delay}', "pyrate_limiter.exceptions.LimiterDelayException",

@@ -44,3 +44,5 @@ m(O, "sniffio", "sniffio/_impl.py", 'raise RuntimeError(f"Unsupported library {l
   "Unsupported library 'curio'", "unsupported-library", "config-invalid")
 m(O, "engineio", "engineio/base_server.py", "raise ValueError('Invalid async_mode specified')", "ValueError",
   "Invalid async_mode specified", "invalid-async-mode", "config-invalid")
+m(O, "beaker", "beaker/cache.py", 'raise BeakerException("NamespaceManager name conflict,\'%s\' "', "beaker.exceptions.BeakerException",
+  "NamespaceManager name conflict,'redis' already loaded", "namespace-conflict", "config-invalid", check=False)
