@@ -67,3 +67,8 @@ m(C, "fakeredis", FM, 'NO_KEY_MSG = "ERR no such key"', "redis.exceptions.Respon
   "ERR no such key", "no-such-key", "redis-state-persistence")
 m(C, "aiocache", "aiocache/backends/memory.py", 'raise ValueError("Key {} already exists, use .set to update the value".format(key))', "ValueError",
   "Key session:42 already exists, use .set to update the value", "key-already-exists", "stale-cache-entry")
+# leftover patchers from an earlier test (incomplete mock cleanup)
+m(C, "time_machine", "time_machine/__init__.py", 'raise RuntimeError("time-machine cannot start when freezegun is active.")', "RuntimeError",
+  "time-machine cannot start when freezegun is active.", "freezegun-still-active", "mock-cleanup")
+m(C, "requests_mock", "requests_mock/mocker.py", "raise RuntimeError('Mocker has already been started')", "RuntimeError",
+  "Mocker has already been started", "mocker-already-started", "mock-cleanup")

@@ -65,3 +65,9 @@ m(C, "github", "github/GithubRetry.py", 'f"Required backoff of {backoff}s exceed
   "Required backoff of 3600s exceeds max_rate_limit_wait of 60s", "backoff-exceeds-max-wait", "upstream-429")
 m(C, "github", "github/GithubRetry.py", 'f"Response body indicates retry-able {rate_type} rate limit error: {message}",', None,
   "Response body indicates retry-able primary rate limit error: API rate limit exceeded for 203.0.113.7.", "retryable-rate-limit", "upstream-429")
+m(C, "huggingface_hub", "huggingface_hub/utils/_http.py", 'logger.warning(f"Rate limited. Waiting {actual_sleep}s before retry [Retry {nb_tries}/{max_retries}].")', None,
+  "Rate limited. Waiting 61.0s before retry [Retry 1/5].", "rate-limited-waiting", "upstream-429")
+m(C, "huggingface_hub", "huggingface_hub/cli/extensions.py", '"GitHub API rate limit exceeded. Unauthenticated requests are capped per IP address, and that "', "huggingface_hub.cli.extensions._GitHubRateLimitError",
+  "GitHub API rate limit exceeded. Unauthenticated requests are capped per IP address, and that quota is shared with anything else calling GitHub from your network. Retry in 60s.", "github-rate-limit", "upstream-429")
+m(C, "tweepy", "tweepy/api.py", 'log.warning(f"Rate limit reached. Sleeping for: {sleep_time}")', None,
+  "Rate limit reached. Sleeping for: 843", "sleeping-for-reset", "upstream-429")
