@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs the wide-e scenarios (categories 3, 4 and 6 from libraries and mechanisms the other groups do not use, plus
+# unrelated "other" failures that read alike) and writes corpus/data/wide-e.jsonl. Run from anywhere.
+# Servers it starts itself and stops at the end (only those it started):
+#   - MariaDB on 127.0.0.1:3307 (temp data dir, max_connections=12, innodb_lock_wait_timeout=1)
+#   - PostgreSQL on 127.0.0.1:5448 (temp data dir, max_connections=8)
+# Everything else is in-process or a local stand-in started by the tests (no network, no downloads at run time).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+VENV=${VENV:-/work/venvs/wide-e}
+NAME=wide-e
+MYPORT=3307
+PGPORT=5448
+MYDATA=${WIDEE_MYDATA:-/tmp/wide-e-mysql}
+MYSOCK=$MYDATA/mysqld.sock
+PGDATA=${WIDEE_PGDATA:-/tmp/wide-e-pgdata}
+PGSOCK=/tmp/wide-e-pgsock
+
+if ! command -v mariadbd >/dev/null || ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q mariadb-server postgresql
+fi
+if [ ! -x "$VENV/bin/python" ]; then
+  PY=$(ls /root/.pyenv/versions/3.11*/bin/python3.11 2>/dev/null | tail -1)
+  [ -n "$PY" ] || PY=$(command -v python3.11 || command -v python3)
+  "$PY" -m venv "$VENV"
+fi
+"$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt 2>/dev/null || "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
+
+STARTED_MY=0
+STARTED_PG=0
+cleanup() {
+  if [ "$STARTED_MY" = 1 ] && [ -f "$MYDATA/mysqld.pid" ]; then
+    kill "$(cat "$MYDATA/mysqld.pid")" 2>/dev/null
+    for _ in $(seq 40); do [ -f "$MYDATA/mysqld.pid" ] || break; sleep 0.25; done
+  fi
+  if [ "$STARTED_PG" = 1 ]; then
+    su postgres -c "$PGBIN/pg_ctl -D $PGDATA -m fast -w stop" >/dev/null 2>&1
+  fi
+}
+[ "${WIDEE_KEEP_SERVERS:-0}" = 1 ] || trap cleanup EXIT
+
+# MariaDB in a temp data dir, few connection slots and a short lock wait so that lock/slot failures are real.
+if [ ! -d "$MYDATA/mysql" ]; then
+  mkdir -p "$MYDATA" && chown mysql:mysql "$MYDATA"
+  mariadb-install-db --user=mysql --datadir="$MYDATA" --auth-root-authentication-method=normal \
+    --skip-test-db >/dev/null 2>&1
+fi
+if [ -f "$MYDATA/mysqld.pid" ] && kill -0 "$(cat "$MYDATA/mysqld.pid")" 2>/dev/null; then
+  kill "$(cat "$MYDATA/mysqld.pid")"; for _ in $(seq 40); do [ -f "$MYDATA/mysqld.pid" ] || break; sleep 0.25; done
+fi
+mariadbd --no-defaults --user=mysql --datadir="$MYDATA" --port=$MYPORT --bind-address=127.0.0.1 \
+  --socket="$MYSOCK" --pid-file="$MYDATA/mysqld.pid" --max-connections=12 --innodb-lock-wait-timeout=1 \
+  --skip-log-bin --innodb-buffer-pool-size=32M --performance-schema=OFF --log-error="$MYDATA/err.log" >/dev/null 2>&1 &
+STARTED_MY=1
+for _ in $(seq 80); do mariadb -S "$MYSOCK" -uroot -e 'select 1' >/dev/null 2>&1 && break; sleep 0.25; done
+mariadb -S "$MYSOCK" -uroot <<'SQL'
+CREATE DATABASE IF NOT EXISTS orders;
+CREATE DATABASE IF NOT EXISTS fleet;
+CREATE USER IF NOT EXISTS 'shop'@'127.0.0.1' IDENTIFIED BY 'shop';
+CREATE USER IF NOT EXISTS 'report'@'127.0.0.1' IDENTIFIED BY 'report' WITH MAX_USER_CONNECTIONS 2;
+GRANT ALL ON orders.* TO 'shop'@'127.0.0.1';
+GRANT ALL ON fleet.* TO 'shop'@'127.0.0.1';
+GRANT SELECT ON orders.* TO 'report'@'127.0.0.1';
+GRANT PROCESS ON *.* TO 'shop'@'127.0.0.1';
+SQL
+
+# Dedicated PostgreSQL in a temp data dir, few connection slots so that "too many clients" is real.
+PGVER=$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)
+PGBIN=/usr/lib/postgresql/$PGVER/bin
+mkdir -p "$PGSOCK" && chown postgres "$PGSOCK"
+if [ ! -f "$PGDATA/PG_VERSION" ]; then
+  mkdir -p "$PGDATA" && chown postgres "$PGDATA"
+  su postgres -c "$PGBIN/initdb --no-sync -D $PGDATA -A trust -U postgres" >/dev/null
+fi
+PGOPTS="-c port=$PGPORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PGSOCK -c max_connections=8 \
+-c superuser_reserved_connections=1 -c deadlock_timeout=100ms -c fsync=off -c log_min_messages=fatal"
+if su postgres -c "$PGBIN/pg_ctl -D $PGDATA status" >/dev/null 2>&1; then
+  su postgres -c "$PGBIN/pg_ctl -D $PGDATA -m fast -w stop" >/dev/null
+fi
+su postgres -c "$PGBIN/pg_ctl -D $PGDATA -w -l $PGDATA/server.log -o '$PGOPTS' start" >/dev/null
+STARTED_PG=1
+for _ in $(seq 40); do "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PGPORT" && break; sleep 0.25; done
+su postgres -c "psql -q -h $PGSOCK -p $PGPORT -c \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='crm') THEN CREATE ROLE crm LOGIN PASSWORD 'crm'; END IF; END\\\$\\\$;\"" >/dev/null
+su postgres -c "psql -h $PGSOCK -p $PGPORT -tAc \"SELECT 1 FROM pg_database WHERE datname='crm'\"" | grep -q 1 \
+  || su postgres -c "createdb -h $PGSOCK -p $PGPORT -O crm crm"
+
+mkdir -p corpus/reports corpus/data
+export TZ=UTC LC_ALL=C.UTF-8 PYTHONHASHSEED=0
+# the scenarios fail on purpose: pytest's exit code is not the verdict, collect.py's warnings are
+"$VENV/bin/python" -m pytest corpus/scenarios/wide_e -p no:cacheprovider -q \
+  -o asyncio_mode=auto -o asyncio_default_fixture_loop_scope=function \
+  --json-report --json-report-omit log --json-report-file=corpus/reports/$NAME.json --timeout=15 --basetemp=/tmp/wide-e-basetemp "$@" >/dev/null
+"$VENV/bin/python" corpus/collect.py corpus/reports/$NAME.json --out corpus/data/$NAME.jsonl
