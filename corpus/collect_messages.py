@@ -14,7 +14,8 @@ tail of the pytest report a test would give when the library raises it::
 
 The canonical text of such a row has the exception, the message and the library frame where it was raised: what
 the innermost part of a real failure shows, without the test's own frames or name (the row's ``shape`` is
-``message``). Output rows are sorted by id, so reruns give stable diffs.
+``message``). A message the library logs or returns instead of raising (its ``exception`` is null) becomes a
+row of that message alone. Output rows are sorted by id, so reruns give stable diffs.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def failure_text(exception: str, message: str, source: str, stdlib: bool) -> str
 
 
 def to_row(entry: dict[str, object]) -> dict[str, object]:
+    exception = entry.get("exception")
+    message = str(entry["message"])
     return {
         "id": f"msg-{entry['id']}",
         "category": str(entry["category"]),
@@ -48,10 +51,10 @@ def to_row(entry: dict[str, object]) -> dict[str, object]:
         "version": entry.get("version"),
         "shape": "message",
         "scenario": f"library source {entry['source']}",
-        "message": f"{entry['exception']}: {entry['message']}",
-        "text": failure_text(
-            str(entry["exception"]), str(entry["message"]), str(entry["source"]), entry.get("dist") is None
-        ),
+        "message": f"{exception}: {message}" if exception else message,
+        "text": failure_text(str(exception), message, str(entry["source"]), entry.get("dist") is None)
+        if exception
+        else "",
     }
 
 

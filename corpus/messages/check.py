@@ -5,22 +5,56 @@ Checks: schema (exact keys and types), id = <category>-<library>-<slug> and uniq
 rows sorted by id, category in 1..7|other, no held-out (evaluation) library,
 source = <path>:<line>, and minimum counts per category / libraries per category.
 """
-import json, os, re, sys, collections
+
+import collections
+import json
+import os
+import re
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PATH = os.path.join(HERE, "library-messages.jsonl")
 KEYS = ["id", "category", "cause", "library", "dist", "version", "exception", "message", "source"]
 CATEGORIES = {"1", "2", "3", "4", "5", "6", "7", "other"}
 # evaluation set: never harvest from these (module names and PyPI dists)
-HELD_OUT = {"onnxruntime", "keras", "h5py", "tornado", "wsproto", "simple_websocket", "simple-websocket",
-            "asyncpg", "peewee", "playhouse", "dogpile", "dogpile.cache", "diskcache", "requests_cache",
-            "requests-cache", "anyio", "trio", "vcr", "vcrpy", "aioresponses", "flask_limiter", "flask-limiter",
-            "aiolimiter", "pandas", "jinja2", "PIL", "pillow", "networkx", "syrupy", "lxml"}
+HELD_OUT = {
+    "onnxruntime",
+    "keras",
+    "h5py",
+    "tornado",
+    "wsproto",
+    "simple_websocket",
+    "simple-websocket",
+    "asyncpg",
+    "peewee",
+    "playhouse",
+    "dogpile",
+    "dogpile.cache",
+    "diskcache",
+    "requests_cache",
+    "requests-cache",
+    "anyio",
+    "trio",
+    "vcr",
+    "vcrpy",
+    "aioresponses",
+    "flask_limiter",
+    "flask-limiter",
+    "aiolimiter",
+    "pandas",
+    "jinja2",
+    "PIL",
+    "pillow",
+    "networkx",
+    "syrupy",
+    "lxml",
+}
 # minimum rows and distinct libraries per category. Category 4 (cache/state) is
 # lower on purpose: cache libraries rarely raise about stale state (see README).
 MIN_ROWS = {"1": 30, "2": 30, "3": 30, "4": 20, "5": 30, "6": 30, "7": 30, "other": 120}
 MIN_LIBS = {"1": 8, "2": 8, "3": 8, "4": 8, "5": 8, "6": 8, "7": 8, "other": 20}
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
 
 def main():
     problems = []
@@ -46,7 +80,7 @@ def main():
         if r["category"] not in CATEGORIES:
             problems.append(f"{where}: bad category {r['category']!r}")
         prefix = f"{r['category']}-{r['library']}-"
-        if not r["id"].startswith(prefix) or not SLUG.match(r["id"][len(prefix):]):
+        if not r["id"].startswith(prefix) or not SLUG.match(r["id"][len(prefix) :]):
             problems.append(f"{where}: id must be <category>-<library>-<slug>")
         if not SLUG.match(r["cause"]):
             problems.append(f"{where}: cause must be a slug")
@@ -80,6 +114,7 @@ def main():
     for p in problems:
         print("PROBLEM:", p, file=sys.stderr)
     return 1 if problems else 0
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -9,7 +9,14 @@ checks that the literal text of the needle (format placeholders removed)
 really occurs in the message, so that a message cannot drift away from the
 source it cites.
 """
-import glob, json, os, re, sys, importlib.util
+
+import glob
+import importlib.util
+import json
+import os
+import re
+import sys
+from pathlib import Path
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 STDLIB = "/root/.pyenv/versions/3.11.7/lib/python3.11"
@@ -18,8 +25,11 @@ V = "/work/venvs/%s/lib/python3*/site-packages"
 
 # library -> (venv the source was read from, PyPI dist); dist None = stdlib
 LIBS = {}
+
+
 def lib(name, venv, dist):
     LIBS[name] = (venv, dist)
+
 
 def site(venv):
     if venv == "stdlib":
@@ -27,6 +37,7 @@ def site(venv):
     if venv == "main":
         return glob.glob("/work/main/.venv/lib/python3*/site-packages")[0]
     return glob.glob(V % venv)[0]
+
 
 def version(venv, dist):
     if dist is None:
@@ -39,13 +50,29 @@ def version(venv, dist):
             return ver
     raise SystemExit(f"no dist-info for {dist} in {venv}")
 
+
 LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'')
 PLACEHOLDER = re.compile(r"\x00|\{[^{}]*\}|%\(\w+\)[sdrf]|%[-0-9.]*[sdrfiSRUTQzlu]+|\\n|\\t|\\")
 
 ENTRIES = []
+
+
 def m(cat, libname, path, needle, exc, msg, slug, cause, nth=1, check=True):
-    ENTRIES.append(dict(cat=cat, lib=libname, path=path, needle=needle, exc=exc,
-                        msg=msg, slug=slug, cause=cause, nth=nth, check=check))
+    ENTRIES.append(
+        dict(
+            cat=cat,
+            lib=libname,
+            path=path,
+            needle=needle,
+            exc=exc,
+            msg=msg,
+            slug=slug,
+            cause=cause,
+            nth=nth,
+            check=check,
+        )
+    )
+
 
 def main():
     for f in sorted(glob.glob(os.path.join(HERE, "entries", "*.py"))):
@@ -56,18 +83,21 @@ def main():
     rows, errors = {}, []
     for e in ENTRIES:
         if e["lib"] not in LIBS:
-            errors.append(f"unknown lib {e['lib']}"); continue
+            errors.append(f"unknown lib {e['lib']}")
+            continue
         venv, dist = LIBS[e["lib"]]
         full = e["path"] if os.path.isabs(e["path"]) else os.path.join(site(venv), e["path"])
         if ".so" in os.path.basename(full):
             # compiled extension / bundled C library: the literal is located in the
             # binary (as `strings` would show it); there is no source line -> line 0
             try:
-                data = open(full, "rb").read()
+                data = Path(full).read_bytes()
             except OSError as ex:
-                errors.append(f"{e['slug']}: {ex}"); continue
+                errors.append(f"{e['slug']}: {ex}")
+                continue
             if e["needle"].encode() not in data:
-                errors.append(f"{e['lib']}/{e['slug']}: needle not in binary {e['path']}"); continue
+                errors.append(f"{e['lib']}/{e['slug']}: needle not in binary {e['path']}")
+                continue
             lines, e["check"] = None, False
             for piece in PLACEHOLDER.split(e["needle"]):
                 if len(piece.strip()) >= 4 and piece.strip() not in e["msg"]:
@@ -75,12 +105,14 @@ def main():
             hits = [0]
         else:
             try:
-                lines = open(full, encoding="utf-8", errors="replace").read().split("\n")
+                lines = Path(full).read_text(encoding="utf-8", errors="replace").split("\n")
             except OSError as ex:
-                errors.append(f"{e['slug']}: {ex}"); continue
-            hits = [i + 1 for i, l in enumerate(lines) if e["needle"] in l]
+                errors.append(f"{e['slug']}: {ex}")
+                continue
+            hits = [i + 1 for i, text in enumerate(lines) if e["needle"] in text]
         if len(hits) < e["nth"]:
-            errors.append(f"{e['lib']}/{e['slug']}: needle not found in {e['path']}: {e['needle']!r}"); continue
+            errors.append(f"{e['lib']}/{e['slug']}: needle not found in {e['path']}: {e['needle']!r}")
+            continue
         line = hits[e["nth"] - 1]
         if e["check"]:
             lits = [a or b for a, b in LITERAL.findall(e["needle"])] or [e["needle"]]
@@ -91,10 +123,19 @@ def main():
                     errors.append(f"{e['lib']}/{e['slug']}: {piece!r} not in message {e['msg']!r}")
         rid = f"{e['cat'] if e['cat'] != 'other' else 'other'}-{e['lib']}-{e['slug']}"
         if rid in rows:
-            errors.append(f"duplicate id {rid}"); continue
-        rows[rid] = {"id": rid, "category": e["cat"], "cause": e["cause"], "library": e["lib"],
-                     "dist": dist, "version": version(venv, dist), "exception": e["exc"],
-                     "message": e["msg"], "source": f"{e['path']}:{line}"}
+            errors.append(f"duplicate id {rid}")
+            continue
+        rows[rid] = {
+            "id": rid,
+            "category": e["cat"],
+            "cause": e["cause"],
+            "library": e["lib"],
+            "dist": dist,
+            "version": version(venv, dist),
+            "exception": e["exc"],
+            "message": e["msg"],
+            "source": f"{e['path']}:{line}",
+        }
     for er in errors:
         print("ERROR", er, file=sys.stderr)
     out = os.path.join(HERE, "library-messages.jsonl")
@@ -103,6 +144,7 @@ def main():
             fh.write(json.dumps(rows[rid], ensure_ascii=False) + "\n")
     print(f"wrote {len(rows)} rows, {len(errors)} errors", file=sys.stderr)
     return 1 if errors else 0
+
 
 if __name__ == "__main__":
     sys.exit(main())
