@@ -86,8 +86,11 @@ su postgres -c "psql -h $PGSOCK -p $PGPORT -tAc \"SELECT 1 FROM pg_database WHER
 
 mkdir -p corpus/reports corpus/data
 export TZ=UTC LC_ALL=C.UTF-8 PYTHONHASHSEED=0
-# the scenarios fail on purpose: pytest's exit code is not the verdict, collect.py's warnings are
-"$VENV/bin/python" -m pytest corpus/scenarios/wide_e -p no:cacheprovider -q \
+# the scenarios fail on purpose: pytest's exit code is not the verdict, collect.py's warnings are.
+# Without address-space randomisation most object addresses in the tracebacks repeat from run to run.
+NORAND=""
+setarch "$(uname -m)" -R true 2>/dev/null && NORAND="setarch $(uname -m) -R"
+$NORAND "$VENV/bin/python" -m pytest corpus/scenarios/wide_e -p no:cacheprovider -q \
   -o asyncio_mode=auto -o asyncio_default_fixture_loop_scope=function \
   --json-report --json-report-omit log --json-report-file=corpus/reports/$NAME.json --timeout=15 --basetemp=/tmp/wide-e-basetemp "$@" >/dev/null
 "$VENV/bin/python" corpus/collect.py corpus/reports/$NAME.json --out corpus/data/$NAME.jsonl

@@ -124,3 +124,8 @@ def bundle_price(skus: list[str], discount_pct: int) -> int:
 def restock(sku: str, qty: int) -> int:
     PRODUCTS[sku]["stock"] = PRODUCTS[sku]["stok"] + qty
     return PRODUCTS[sku]["stock"]
+
+
+@cachebox.cached(cachebox.LRUCache(64))
+async def warehouse_eta_days(sku: str) -> int:
+    return 1 if PRODUCTS[sku]["stock"] > 0 else 14

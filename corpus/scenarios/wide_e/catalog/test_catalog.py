@@ -203,3 +203,32 @@ def test_restock_keyboard():
     store.PRODUCTS["MS-2"]["stock"] = 0
     got = store.restock("MS-2", 10)
     assert got == 10
+
+
+@pytest.fixture
+def clearance_monitor():
+    store.PRODUCTS["MN-3"]["price"] = 9999
+    page = store.product_page("MN-3")
+    assert "99.99" in page, "clearance price not on the product page"
+    return page
+
+
+def test_monitor_page():
+    assert store.product_page("MN-3").startswith("Monitor")
+
+
+@pytest.mark.failure(category="4", library="cacheout", shape="setup", cause="memoized-page-not-invalidated-on-update")
+def test_clearance_banner(clearance_monitor):
+    assert clearance_monitor.endswith("left)")
+
+
+@pytest.fixture
+def no_leftover_badges():
+    yield
+    leftover = sorted(k for k in store.page_cache.keys() if str(k).startswith("badge:"))
+    assert leftover == [], f"badges cached after the test: {leftover}"
+
+
+@pytest.mark.failure(category="4", library="cacheout", shape="teardown", cause="cache-entries-survive-test")
+def test_keyboard_badge(no_leftover_badges):
+    assert store.badge("KB-1") == "in stock"

@@ -43,6 +43,9 @@ def reset(engine) -> None:
 class ContactService:
     """Request-scoped service; the web layer is supposed to close `self.session` when the request ends."""
 
+    def __repr__(self) -> str:
+        return "ContactService(crm)"
+
     def __init__(self, engine) -> None:
         self.session = Session(engine)
         _REQUEST_SESSIONS.append(self.session)

@@ -84,7 +84,7 @@ def test_two_reps_move_the_same_deal(engine):
 @pytest.mark.failure(category="3", library="sqlmodel", shape="raised", cause="ddl-statement-timeout-open-transaction")
 def test_add_region_column(engine):
     svc = ContactService(engine)
-    svc.pipeline_value()  # leaves the request's transaction open
+    svc.pipeline_value()
     with engine.connect() as conn:
         conn.execute(text("SET statement_timeout = '800ms'"))
         conn.execute(text("ALTER TABLE deal ADD COLUMN region text"))

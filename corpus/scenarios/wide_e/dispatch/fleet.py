@@ -41,6 +41,9 @@ async def reset_schema() -> None:
 
 
 class Dispatcher:
+    def __repr__(self) -> str:
+        return "Dispatcher(fleet)"
+
     def __init__(self, pool: aiomysql.Pool) -> None:
         self.pool = pool
         self._held = []

@@ -24,7 +24,6 @@ async def test_couriers_in_south(db):
 
 @pytest.mark.failure(category="3", library="databases", shape="async", cause="database-used-before-connect")
 async def test_couriers_in_north_from_api():
-    # the app's startup hook connects the module-level database; this test goes straight to the query
     assert await shifts.couriers_in("north") == ["ana", "ben"]
 
 

@@ -43,6 +43,9 @@ class RepositoryUnavailable(RuntimeError):
 
 
 class OrderRepository:
+    def __repr__(self) -> str:
+        return "OrderRepository(mysql://orders)"
+
     def __init__(self, conn: pymysql.connections.Connection) -> None:
         self.conn = conn
 

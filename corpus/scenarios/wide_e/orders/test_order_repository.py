@@ -173,3 +173,24 @@ def test_add_two_kettles(repo):
 def test_totals_by_customer(repo):
     totals = repo.totals_by_customer()
     assert totals == {"ines": 4200, "omar": 1500, "pia": 9900}
+
+
+@pytest.fixture
+def nightly_cleanup(admin):
+    """After each checkout test the nightly job purges the test's order lines (with its own connection)."""
+    yield
+    purge = repository.connect()
+    try:
+        with purge.cursor() as cur:
+            cur.execute("DELETE FROM order_lines WHERE order_id = 3")
+        purge.commit()
+    finally:
+        purge.close()
+
+
+@pytest.mark.failure(category="3", library="pymysql", shape="teardown", cause="uncommitted-transaction-blocks-cleanup")
+def test_add_mug_to_paid_order(repo, nightly_cleanup):
+    with repo.conn.cursor() as cur:
+        cur.execute("INSERT INTO order_lines (order_id, sku, qty) VALUES (3, 'MUG', 2)")
+        cur.execute("SELECT qty FROM order_lines WHERE order_id = 3 AND sku = 'MUG'")
+        assert cur.fetchone()[0] == 2

@@ -9,6 +9,9 @@ SHIPFAST = "https://api.shipfast.example/v2"
 
 
 class ShipFast:
+    def __repr__(self) -> str:
+        return "ShipFast(api=v2)"
+
     def __init__(self, base: str = SHIPFAST, session: requests.Session | None = None) -> None:
         self.base = base.rstrip("/")
         self.http = session or requests.Session()
@@ -40,6 +43,9 @@ class ShipFast:
 
 
 class FxRates:
+    def __repr__(self) -> str:
+        return f"FxRates({self.base!r})"
+
     def __init__(self, base: str) -> None:
         self.base = base.rstrip("/")
 

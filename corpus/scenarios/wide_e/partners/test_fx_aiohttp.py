@@ -1,3 +1,5 @@
+import asyncio
+
 import aiohttp
 import pytest
 from aiohttp import web
@@ -64,3 +66,36 @@ async def test_rate_history(fx_without_history):
         async with s.get(f"{fx_without_history}/v1/rates/EURUSD/history?days=7") as r:
             r.raise_for_status()
             assert len((await r.json())["points"]) == 7
+
+
+def fake_fx_app_with_stream(released: asyncio.Event) -> web.Application:
+    app = fake_fx_app()
+
+    async def rate_stream(request):
+        # long-poll: holds the connection until a rate changes
+        resp = web.StreamResponse()
+        await resp.prepare(request)
+        await released.wait()
+        return resp
+
+    app.router.add_get("/v1/rates/{pair}/updates", rate_stream)
+    return app
+
+
+@pytest.fixture
+async def fx_stream():
+    released = asyncio.Event()
+    server = TestServer(fake_fx_app_with_stream(released), host="127.0.0.1", port=18942)
+    await server.start_server()
+    yield str(server.make_url(""))
+    released.set()
+    await server.close()
+
+
+@pytest.mark.timeout(2)
+@pytest.mark.failure(category="6", library="aiohttp", shape="timeout", cause="fake-server-never-answers-long-poll")
+async def test_no_rate_update_since_morning(fx_stream):
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=None)) as s:  # long-poll: no total timeout
+        async with s.get(f"{fx_stream}/v1/rates/EURUSD/updates?since=2022-03-01T08:00:00Z") as r:
+            body = await r.read()
+            assert (r.status, body) == (204, b"")

@@ -24,7 +24,6 @@ def test_delivered_parcel():
 @pytest.mark.vcr
 @pytest.mark.failure(category="6", library="pytest-recording", shape="raised", cause="request-not-in-cassette")
 def test_quote_for_express():
-    # the client now sends the service level too; the cassette has only the old request body
     assert ShipFast().quote(2.0, "EU-1 express") == 1890
 
 
