@@ -129,3 +129,19 @@ def restock(sku: str, qty: int) -> int:
 @cachebox.cached(cachebox.LRUCache(64))
 async def warehouse_eta_days(sku: str) -> int:
     return 1 if PRODUCTS[sku]["stock"] > 0 else 14
+
+
+class CatalogError(LookupError):
+    pass
+
+
+@page_cache.memoize()
+def product_record(sku: str) -> dict:
+    return dict(PRODUCTS[sku])
+
+
+def barcode(sku: str) -> str:
+    try:
+        return product_record(sku)["ean"]
+    except KeyError as exc:
+        raise CatalogError(f"product {sku} has no barcode on file") from exc

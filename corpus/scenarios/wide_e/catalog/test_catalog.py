@@ -232,3 +232,13 @@ def no_leftover_badges():
 @pytest.mark.failure(category="4", library="cacheout", shape="teardown", cause="cache-entries-survive-test")
 def test_keyboard_badge(no_leftover_badges):
     assert store.badge("KB-1") == "in stock"
+
+
+def test_keyboard_record_name():
+    assert store.product_record("KB-1")["name"] == "Keyboard"
+
+
+@pytest.mark.failure(category="4", library="cacheout", shape="chained", cause="memoized-record-predates-new-field")
+def test_keyboard_barcode():
+    store.PRODUCTS["KB-1"]["ean"] = "4006381333931"
+    assert store.barcode("KB-1") == "4006381333931"

@@ -31,3 +31,16 @@ def test_quote_for_express():
 @pytest.mark.failure(category="6", library="pytest-recording", shape="raised", cause="cassette-never-recorded-for-endpoint")
 def test_eta_for_delivered_parcel():
     assert ShipFast().eta_days("SF900") == 0
+
+
+@pytest.fixture
+def every_recorded_call_replayed(vcr):
+    yield
+    replayed, recorded = vcr.play_count, len(vcr.data)
+    assert replayed == recorded, f"{recorded - replayed} recorded call(s) to the carrier were never made"
+
+
+@pytest.mark.vcr
+@pytest.mark.failure(category="6", library="pytest-recording", shape="teardown", cause="recorded-flow-differs-from-client")
+def test_quote_then_label(every_recorded_call_replayed):
+    assert ShipFast().quote(1.0, "EU-1") == 990
