@@ -28,6 +28,8 @@ from .evaluate import row_text
 from .model import write_artefact
 
 REQUIRED = ("id", "category", "text")
+#: ``shape`` of a corpus row that is a library's error message alone, not a whole failure
+MESSAGE_SHAPE = "message"
 
 
 def read_labelled(paths: Iterable[Path]) -> list[dict[str, Any]]:
@@ -198,6 +200,8 @@ def train_model(
     texts = [r.get("canonical") or row_text(r) for r in rows]
     labels = [str(r["category"]) for r in rows]
     groups = [f"{r['category']}:{r.get('library') or r['id']}" for r in rows]
+    # bare library messages (corpus/messages) train and serve as exemplars, but only whole failures calibrate
+    whole = [r.get("shape") != MESSAGE_SHAPE for r in rows]
     with threadpool_limits(limits=1):
         if embedder is None:
             embedder = TinyEmbedder(**(embedder_params or {}))
@@ -211,6 +215,7 @@ def train_model(
             labels + [labels[i] for i, _ in copies],
             groups=groups + [groups[i] for i, _ in copies],
             bank=np.arange(len(fit_texts)) < len(texts),
+            calibrate=[whole[i] for i in range(len(rows))] + [whole[i] for i, _ in copies],
         )
         causes = [f"{r['category']}:{r.get('cause')}" for r in rows]
         grouping = _grouping_thresholds(X, labels, causes)

@@ -8,7 +8,7 @@
 # After a change, retrain and re-check the model:  cluster train-tiny && cluster eval --gate --model tiny
 set -euo pipefail
 cd "$(dirname "$0")/.."
-GROUPS_=(ml-ws async-api-rl db-cache corpus-other wide-b wide-a wide-c)
+GROUPS_=(ml-ws async-api-rl db-cache corpus-other wide-b wide-a wide-c wide-d wide-e)
 VALIDATION=(wide-c)
 
 if [ "${1:-}" != "--collect" ]; then
@@ -23,7 +23,7 @@ if [ "${1:-}" != "--collect" ]; then
   done
 fi
 
-# Re-collect every group from its report (collect.py needs only the standard library), so the four JSONL files
+# Re-collect every group from its report (collect.py needs only the standard library), so the JSONL files
 # always come from the same collector.
 for g in "${GROUPS_[@]}"; do
   report=corpus/reports/$g.json
@@ -32,6 +32,10 @@ for g in "${GROUPS_[@]}"; do
   [[ " ${VALIDATION[*]} " == *" $g "* ]] && out=corpus/validation
   python3 corpus/collect.py "$report" --out "$out/$g.jsonl"
 done
+# The library-message bank (corpus/messages: real messages harvested from installed libraries' source, checked by
+# its own check.py) is written as corpus rows too; re-harvesting it is `python corpus/messages/harvest.py`.
+python3 corpus/messages/check.py >/dev/null
+python3 corpus/collect_messages.py
 
 python3 - <<'PY'
 import collections, json, pathlib
