@@ -5,7 +5,10 @@
 responses' unmatched requests, slowapi's RateLimitExceeded, httpx/requests 429s, torch's state_dict size mismatch,
 unpickling a moved sklearn module, sqlite's "database is locked", PostgreSQL's "too many clients", deadlocks...),
 with the category a developer would give each, and unrelated failures (TypeError, ImportError, a Redis server that
-is down). They are not in the training corpus. A retrain that loses these has lost the obvious cases.
+is down). They are not corpus rows, but 14 of the 28 messages also appear, from the library's own source, in the
+library-message bank the models train on (``corpus/messages``: the QueuePool timeout, "Event loop is closed", RESPX's
+"not mocked", the 429s...); the other 14 have no counterpart there. A retrain that loses these has lost the obvious
+cases.
 """
 
 import json
