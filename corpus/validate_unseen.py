@@ -14,6 +14,7 @@ Usage (repository root, dev install)::
     python corpus/validate_unseen.py --classifier '{"wrong_cost": 4}'
     python corpus/validate_unseen.py --no-augment                 # without library-dropout copies
     python corpus/validate_unseen.py --logo                       # leave one corpus group out, every group
+    python corpus/validate_unseen.py --sweep                      # + figures at fixed probability thresholds
 
 ``--logo`` is the wider second opinion: each training group of ``corpus/data/`` in turn is scored by a model
 trained on the others (the held-out split's rows are left out of both sides, so the held-out figures stay
@@ -51,6 +52,9 @@ def main() -> None:
         metavar="GROUP",
         help="also train on corpus/data/GROUP.jsonl (less its rows of a scored (category, library))",
     )
+    ap.add_argument(
+        "--sweep", action="store_true", help="also print the figures at fixed probability thresholds (0.4 .. 0.9)"
+    )
     ap.add_argument("--logo", action="store_true", help="leave each corpus group out in turn, pool the answers")
     args = ap.parse_args()
     if args.logo:
@@ -69,6 +73,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         model = _fit(train, args, tmp, "first-four")
         results = [("held-out", evaluate(model, heldout)), ("wide (unseen)", evaluate(model, wide))]
+        if args.sweep:
+            sweep(model, {"held-out": heldout, "wide (unseen)": wide})
     groups = ", ".join(FIRST + tuple(args.extra))
     print(f"trained on {len(train)} rows of {groups}; classifier {args.classifier or 'defaults'}")
     print(f"{overlap} of the {len(wide)} wide failures share (category, library) with the first groups")
@@ -110,6 +116,20 @@ def leave_one_group_out(args: argparse.Namespace) -> None:
     print(f"leave one group out over {len(kept)} groups; classifier {args.classifier or 'defaults'}")
     print(render_comparison(results, "each group scored by a model trained on the other groups"))
     per_category(results[-1:])
+
+
+def sweep(model: Model, sets: dict[str, list]) -> None:
+    """Figures at fixed probability thresholds: the coverage / wrong-answer curve, free of the calibrated choice."""
+    clf = model.classifier
+    chosen = clf.proba_threshold_
+    rows = []
+    try:
+        for t in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+            clf.proba_threshold_ = t
+            rows += [(f"{name[:8]} @{t:.1f}", evaluate(model, s)) for name, s in sets.items()]
+    finally:
+        clf.proba_threshold_ = chosen
+    print(render_comparison(sorted(rows, key=lambda r: r[0]), f"fixed thresholds (calibrated: {chosen:.3f})"))
 
 
 def per_category(results: list) -> None:
