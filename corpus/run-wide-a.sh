@@ -6,6 +6,7 @@
 # Idempotent: installs/starts what is missing, restarts its own PostgreSQL to drop stale connections.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. corpus/lib.sh
 VENV=${VENV:-/work/venvs/wide-a}
 NAME=wide-a
 PGPORT=5447
@@ -16,28 +17,11 @@ PGSOCK=/tmp/wide-a-pgsock
 if ! command -v pg_lsclusters >/dev/null || ! command -v redis-server >/dev/null; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql redis-server
 fi
-if [ ! -x "$VENV/bin/python" ]; then
-  PY=$(ls /root/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | tail -1)
-  [ -n "$PY" ] || PY=$(command -v python3.12 || command -v python3)
-  "$PY" -m venv "$VENV"
-fi
+make_venv "$VENV" 3.12
 "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt 2>/dev/null || "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
 
 # Dedicated PostgreSQL in a temp data dir, few connection slots so that "too many clients" is real.
-PGVER=$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)
-PGBIN=/usr/lib/postgresql/$PGVER/bin
-mkdir -p "$PGSOCK" && chown postgres "$PGSOCK"
-if [ ! -f "$PGDATA/PG_VERSION" ]; then
-  mkdir -p "$PGDATA" && chown postgres "$PGDATA"
-  su postgres -c "$PGBIN/initdb --no-sync -D $PGDATA -A trust -U postgres" >/dev/null
-fi
-PGOPTS="-c port=$PGPORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PGSOCK -c max_connections=10 \
--c superuser_reserved_connections=2 -c deadlock_timeout=100ms -c fsync=off -c log_min_messages=fatal"
-if su postgres -c "$PGBIN/pg_ctl -D $PGDATA status" >/dev/null 2>&1; then
-  su postgres -c "$PGBIN/pg_ctl -D $PGDATA -m fast -w stop" >/dev/null
-fi
-su postgres -c "$PGBIN/pg_ctl -D $PGDATA -w -l $PGDATA/server.log -o '$PGOPTS' start" >/dev/null
-for _ in $(seq 40); do pg_isready -q -h 127.0.0.1 -p "$PGPORT" && break; sleep 0.25; done
+start_postgres "$PGDATA" "$PGSOCK" "$PGPORT" 10 2
 psql_su() { su postgres -c "psql -q -h $PGSOCK -p $PGPORT -v ON_ERROR_STOP=0 $*"; }
 psql_su "-c \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='shop') THEN CREATE ROLE shop LOGIN PASSWORD 'shop'; END IF; IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='ops') THEN CREATE ROLE ops LOGIN SUPERUSER PASSWORD 'ops'; END IF; IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='bi') THEN CREATE ROLE bi LOGIN PASSWORD 'bi' CONNECTION LIMIT 2; END IF; END\\\$\\\$;\"" >/dev/null
 for db in shopdb warehouse; do

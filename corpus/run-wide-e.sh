@@ -7,6 +7,7 @@
 # Everything else is in-process or a local stand-in started by the tests (no network, no downloads at run time).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. corpus/lib.sh
 VENV=${VENV:-/work/venvs/wide-e}
 NAME=wide-e
 MYPORT=3307
@@ -19,11 +20,7 @@ PGSOCK=/tmp/wide-e-pgsock
 if ! command -v mariadbd >/dev/null || ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q mariadb-server postgresql
 fi
-if [ ! -x "$VENV/bin/python" ]; then
-  PY=$(ls /root/.pyenv/versions/3.11*/bin/python3.11 2>/dev/null | tail -1)
-  [ -n "$PY" ] || PY=$(command -v python3.11 || command -v python3)
-  "$PY" -m venv "$VENV"
-fi
+make_venv "$VENV" 3.11
 "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt 2>/dev/null || "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
 
 STARTED_MY=0
@@ -65,21 +62,8 @@ GRANT PROCESS ON *.* TO 'shop'@'127.0.0.1';
 SQL
 
 # Dedicated PostgreSQL in a temp data dir, few connection slots so that "too many clients" is real.
-PGVER=$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)
-PGBIN=/usr/lib/postgresql/$PGVER/bin
-mkdir -p "$PGSOCK" && chown postgres "$PGSOCK"
-if [ ! -f "$PGDATA/PG_VERSION" ]; then
-  mkdir -p "$PGDATA" && chown postgres "$PGDATA"
-  su postgres -c "$PGBIN/initdb --no-sync -D $PGDATA -A trust -U postgres" >/dev/null
-fi
-PGOPTS="-c port=$PGPORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PGSOCK -c max_connections=8 \
--c superuser_reserved_connections=1 -c deadlock_timeout=100ms -c fsync=off -c log_min_messages=fatal"
-if su postgres -c "$PGBIN/pg_ctl -D $PGDATA status" >/dev/null 2>&1; then
-  su postgres -c "$PGBIN/pg_ctl -D $PGDATA -m fast -w stop" >/dev/null
-fi
-su postgres -c "$PGBIN/pg_ctl -D $PGDATA -w -l $PGDATA/server.log -o '$PGOPTS' start" >/dev/null
+start_postgres "$PGDATA" "$PGSOCK" "$PGPORT" 8 1
 STARTED_PG=1
-for _ in $(seq 40); do "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PGPORT" && break; sleep 0.25; done
 su postgres -c "psql -q -h $PGSOCK -p $PGPORT -c \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='crm') THEN CREATE ROLE crm LOGIN PASSWORD 'crm'; END IF; END\\\$\\\$;\"" >/dev/null
 su postgres -c "psql -h $PGSOCK -p $PGPORT -tAc \"SELECT 1 FROM pg_database WHERE datname='crm'\"" | grep -q 1 \
   || su postgres -c "createdb -h $PGSOCK -p $PGPORT -O crm crm"
