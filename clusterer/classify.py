@@ -56,6 +56,7 @@ def _dense(x: Any) -> np.ndarray:
 
 
 _SIM_BLOCK = 4_000_000  # most query values (rows x distinct columns) densified at once by _similarities
+_SCORE_ROWS = 2048  # rows scored at once by ExemplarClassifier.scores (bounds its rows x exemplars arrays)
 
 
 def _similarities(X: Any, exemplars_t: Any) -> np.ndarray:
@@ -281,18 +282,26 @@ class ExemplarClassifier(ParamsMixin):
         logits -= logits.max(axis=1, keepdims=True)
         proba = np.exp(logits)
         proba /= proba.sum(axis=1, keepdims=True)
-        sims = _similarities(X, exemplars_t).astype(np.float32, copy=False)
-        k = min(self.k, sims.shape[1])
-        part = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k else np.zeros((len(sims), 0), int)
-        part_sims = np.take_along_axis(sims, part, axis=1)
-        order = np.argsort(-part_sims, axis=1, kind="stable")
-        nearest = np.take_along_axis(part, order, axis=1)
-        return Scores(
-            proba=proba,
-            best_sim=self._best_by_class(sims, self.exemplar_labels_),
-            nearest=nearest,
-            nearest_sim=np.take_along_axis(part_sims, order, axis=1),
-        )
+        n = proba.shape[0]
+        k = min(self.k, exemplars_t.shape[1])
+        best_sim = np.zeros((n, len(self.classes_)), dtype=np.float64)
+        nearest = np.zeros((n, k), dtype=np.intp)
+        nearest_sim = np.zeros((n, k), dtype=np.float32)
+        # rows in blocks: the (rows x exemplars) similarities and argpartition's index array of the same shape are
+        # only ever held for one block (at 20k failures and 1,590 exemplars the whole would be ~380 MB); each row's
+        # figures depend on that row alone, so they are the same in any blocking
+        for lo in range(0, n, _SCORE_ROWS):
+            hi = min(n, lo + _SCORE_ROWS)
+            sims = _similarities(X[lo:hi], exemplars_t).astype(np.float32, copy=False)
+            best_sim[lo:hi] = self._best_by_class(sims, self.exemplar_labels_)
+            if not k:
+                continue
+            part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            part_sims = np.take_along_axis(sims, part, axis=1)
+            order = np.argsort(-part_sims, axis=1, kind="stable")
+            nearest[lo:hi] = np.take_along_axis(part, order, axis=1)
+            nearest_sim[lo:hi] = np.take_along_axis(part_sims, order, axis=1)
+        return Scores(proba=proba, best_sim=best_sim, nearest=nearest, nearest_sim=nearest_sim)
 
     def _transposed(self) -> tuple[np.ndarray, Any]:
         """``coef_.T`` as a C-contiguous array and ``exemplars_.T`` as CSR, built once: a sparse query times these

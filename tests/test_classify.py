@@ -79,6 +79,31 @@ def test_state_round_trip_keeps_every_decision():
         assert clf.decide(a.proba[i], a.best_sim[i]) == back.decide(b.proba[i], b.best_sim[i])
 
 
+def test_rows_outside_calibrate_train_but_do_not_choose_the_threshold():
+    X, y, groups = _blobs(seed=2)
+    n = X.shape[0]
+    full = ExemplarClassifier(n_splits=5).fit(X, y, groups=groups)
+    # mark half the rows as bare messages: they stay exemplars and train the model, the others calibrate
+    whole = np.arange(n) % 2 == 0
+    part = ExemplarClassifier(n_splits=5).fit(X, y, groups=groups, calibrate=whole)
+    assert part.exemplars_.shape[0] == n
+    np.testing.assert_array_equal(part.coef_, full.coef_)
+    assert part.calibration_["rows"] == int(whole.sum()) and full.calibration_["rows"] == n
+
+
+def test_scores_are_the_same_in_any_row_blocking(monkeypatch):
+    import clusterer.classify as classify
+
+    X, y, groups = _blobs(seed=3)
+    clf = ExemplarClassifier(n_splits=5).fit(X, y, groups=groups)
+    whole = clf.scores(X)
+    monkeypatch.setattr(classify, "_SCORE_ROWS", 7)  # blocks of 7 rows, the last one short
+    blocked = clf.scores(X)
+    for field in ("proba", "best_sim", "nearest", "nearest_sim"):
+        np.testing.assert_array_equal(getattr(whole, field), getattr(blocked, field))
+    assert clf.scores(X[:0]).nearest.shape == (0, min(clf.k, X.shape[0]))
+
+
 @pytest.mark.parametrize(
     ("row", "text", "expected"),
     [
