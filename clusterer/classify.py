@@ -165,9 +165,7 @@ class ExemplarClassifier(ParamsMixin):
         weights = np.minimum(weights, _MAX_WEIGHT * np.median(weights))
         return LogisticRegression(C=self.C, max_iter=5000).fit(X, y, sample_weight=weights[inverse])
 
-    def fit(
-        self, X: Any, y: Any, groups: Any = None, bank: Any = None, calibrate: Any = None
-    ) -> ExemplarClassifier:
+    def fit(self, X: Any, y: Any, groups: Any = None, bank: Any = None, calibrate: Any = None) -> ExemplarClassifier:
         """Learn from exemplar vectors ``X`` with labels ``y`` (category ids and ``"other"``); returns ``self``.
 
         ``groups`` (library/mechanism of each exemplar) makes the calibration folds leave whole libraries out.
