@@ -365,13 +365,16 @@ def render_comparison(results: Sequence[tuple[str, Mapping[str, Any]]], source: 
     >>> f = score(["1", "other"], ["1", "new"])
     >>> print(render_comparison([("a", f), ("b", f)]).splitlines()[2])
     a                    1.000       1.000       1.000       0.000       1.000       1.000           -       -
+    >>> render_comparison([("library-messages", f)]).splitlines()[2].split()[0]  # never cut
+    'library-messages'
     """
-    head = f"{'model':<14}" + "".join(f"{label:>12}" for label, _ in _COMPARED) + f"{'ECE':>8}"
+    width = max([14, *(len(name) + 1 for name, _ in results)])  # whole names: a model path, a corpus group
+    head = f"{'model':<{width}}" + "".join(f"{label:>12}" for label, _ in _COMPARED) + f"{'ECE':>8}"
     lines = [f"comparison on {source}" if source else "comparison", head]
     for name, figures in results:
         ece = (figures.get("reliability") or {}).get("ece")
         lines.append(
-            f"{name[:14]:<14}" + "".join(f"{_f(figures.get(key)):>12}" for _, key in _COMPARED) + f"{_f(ece):>8}"
+            f"{name:<{width}}" + "".join(f"{_f(figures.get(key)):>12}" for _, key in _COMPARED) + f"{_f(ece):>8}"
         )
     return "\n".join(lines) + "\n"
 
