@@ -19,6 +19,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ._params import ParamsMixin, check_is_fitted
+from ._sparse import columns_in_use, dense_columns
 
 OTHER = "other"
 _BOOTSTRAPS = 200
@@ -91,14 +92,8 @@ def _similarities(X: Any, exemplars_t: Any) -> np.ndarray:
             used += int(X.indptr[stop + 1] - X.indptr[stop])
             stop += 1
         lo, hi = X.indptr[start], X.indptr[stop]
-        indices, data = X.indices[lo:hi], X.data[lo:hi]
-        mark = np.zeros(width, dtype=bool)
-        mark[indices] = True
-        cols = np.flatnonzero(mark)
-        position = np.cumsum(mark, dtype=np.int64) - 1
-        dense = np.zeros((len(cols), stop - start), dtype=np.float32)
-        rows = np.repeat(np.arange(stop - start), np.diff(X.indptr[start : stop + 1]))
-        dense[position[indices], rows] = data
+        cols, position = columns_in_use(X.indices[lo:hi], width)
+        dense = dense_columns(position, X.indptr[start : stop + 1], X.data[lo:hi], len(cols))
         out[start:stop] = (exemplars_t[cols].T @ dense).T
         start = stop
     return out

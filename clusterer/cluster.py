@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from ._sparse import columns_in_use, dense_columns
+
 DEFAULT_THRESHOLD = 0.6
 _CHUNK = 512
 # above this many clusters of one answer the k x k similarity matrix of the merge pass is not worth its memory
@@ -46,16 +48,11 @@ def gram(vectors: Any) -> np.ndarray:
     if not (sp.issparse(vectors) and vectors.format == "csr" and vectors.dtype == np.float32):
         return _rows_dot(vectors, vectors)
     n, width = vectors.shape
-    mark = np.zeros(width, dtype=bool)
-    mark[vectors.indices] = True
-    used = int(mark.sum())
-    if n * used > _GRAM_BLOCK or not vectors.has_sorted_indices:
+    cols, position = columns_in_use(vectors.indices, width)
+    if n * len(cols) > _GRAM_BLOCK or not vectors.has_sorted_indices:
         return _rows_dot(vectors, vectors)
-    position = np.cumsum(mark, dtype=np.int64) - 1
-    columns = position[vectors.indices]
-    dense = np.zeros((used, n), dtype=np.float32)
-    dense[columns, np.repeat(np.arange(n), np.diff(vectors.indptr))] = vectors.data
-    compact = sp.csr_matrix((vectors.data, columns, vectors.indptr), shape=(n, used))
+    dense = dense_columns(position, vectors.indptr, vectors.data, len(cols))
+    compact = sp.csr_matrix((vectors.data, position, vectors.indptr), shape=(n, len(cols)))
     return np.ascontiguousarray(compact @ dense)
 
 
