@@ -12,6 +12,7 @@ failures from libraries the model has not seen, which is what users bring.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,6 +98,19 @@ def _similarities(X: Any, exemplars_t: Any) -> np.ndarray:
         out[start:stop] = (exemplars_t[cols].T @ dense).T
         start = stop
     return out
+
+
+def calibration_cost(calibration: Mapping[str, Any], n_known: int, n_other: int, wrong_cost: float) -> float:
+    """Out-of-fold cost per failure from :attr:`ExemplarClassifier.calibration_` over ``n_known`` known and
+    ``n_other`` unrelated failures: a wrong known answer, or an unrelated failure given a category, costs
+    ``wrong_cost``; a known failure answered "new" costs 1 (the rule ``models/build.py`` chooses candidates by).
+
+    >>> calibration_cost({"wrong_known_rate": 0.1, "other_said_new": 0.5, "coverage_known": 0.6}, 10, 2, 3.0)
+    0.8333333333333334
+    """
+    wrong = calibration["wrong_known_rate"] * n_known + (1.0 - calibration["other_said_new"]) * n_other
+    declined = (1.0 - calibration["coverage_known"]) * n_known
+    return float((wrong_cost * wrong + declined) / max(1, n_known + n_other))
 
 
 class ExemplarClassifier(ParamsMixin):

@@ -81,28 +81,17 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("TQDM_DISABLE", "1")
 
 import numpy as np
+from validate_unseen import load_sets
 
-from clusterer.evaluate import answers, row_text, score
+from clusterer.classify import calibration_cost
+from clusterer.evaluate import answers, render_comparison, row_text, score
 from clusterer.model import Model
-from clusterer.train import library_dropout, read_labelled, split_heldout, train_model
+from clusterer.train import library_dropout, train_model
 
-ROOT = Path(__file__).resolve().parent
-FIRST = ("async-api-rl", "corpus-other", "db-cache", "ml-ws")
-WIDE = ("wide-a", "wide-b")
 HYBRID_WEIGHT = 0.2  # the shipped hybrid's semantic weight
-WRONG_COST = 3.0
 
 
 # -- data ---------------------------------------------------------------------------------------------------------
-
-
-def load_sets() -> tuple[list, list, list]:
-    """(training rows, held-out rows, wide rows) exactly as corpus/validate_unseen.py builds them."""
-    spec = json.loads((ROOT / "split.json").read_text("utf-8"))
-    first = read_labelled([ROOT / "data" / f"{g}.jsonl" for g in FIRST])
-    train, heldout = split_heldout(first, spec.get("heldout_libraries", {}))
-    wide = read_labelled([ROOT / "data" / f"{g}.jsonl" for g in WIDE])
-    return train, heldout, wide
 
 
 def contrastive_examples(rows: list, dropout_views: bool) -> tuple[list[str], list[str], list[str]]:
@@ -349,12 +338,9 @@ def cached_semantic_transform() -> None:
 
 def cv_cost(model: Model, rows: list) -> float:
     """Out-of-fold cost per training failure (models/build.py's rule) from the artefact's calibration figures."""
-    cal = model.manifest["evaluation"]["calibration_out_of_fold"]
     n_other = sum(r["category"] == "other" for r in rows)
-    n_known = len(rows) - n_other
-    wrong = cal["wrong_known_rate"] * n_known + (1.0 - cal["other_said_new"]) * n_other
-    declined = (1.0 - cal["coverage_known"]) * n_known
-    return (WRONG_COST * wrong + declined) / max(1, len(rows))
+    calibration = model.manifest["evaluation"]["calibration_out_of_fold"]
+    return calibration_cost(calibration, len(rows) - n_other, n_other, model.classifier.wrong_cost)
 
 
 def score_variant(name: str, embedder: Any, sets: tuple[list, list, list], tmp: str) -> dict[str, Any]:
@@ -381,26 +367,6 @@ def score_variant(name: str, embedder: Any, sets: tuple[list, list, list], tmp: 
         flush=True,
     )
     return result
-
-
-COLUMNS = (
-    ("macro-F1", "macro_f1"),
-    ("coverage", "coverage_known"),
-    ("wrong-known", "wrong_known_rate"),
-    ("new P", "new_precision"),
-    ("new R", "new_recall"),
-    ("ARI", "ari_unknown"),
-)
-
-
-def render(results: list[dict[str, Any]], key: str, title: str) -> str:
-    """One row of headline figures per variant on one test set (render_comparison with room for long names)."""
-    width = max(len(r["name"]) for r in results) + 2
-    lines = [title, f"{'variant':<{width}}" + "".join(f"{label:>12}" for label, _ in COLUMNS)]
-    for r in results:
-        cells = ["-" if r[key].get(k) is None else f"{r[key][k]:.3f}" for _, k in COLUMNS]
-        lines.append(f"{r['name']:<{width}}" + "".join(f"{c:>12}" for c in cells))
-    return "\n".join(lines) + "\n"
 
 
 def _f1s(figures: dict[str, Any]) -> dict[str, float]:
@@ -481,7 +447,7 @@ def main() -> None:
         ("heldout", f"{len(heldout)} held-out failures"),
         ("wide", f"{len(wide)} wide failures (unseen libraries)"),
     ):
-        print(render(results, key, title))
+        print(render_comparison([(r["name"], r[key]) for r in results], title))
     print(f"{'variant':<34}{'train CV cost':>14}")
     for r in results:
         print(f"{r['name']:<34}{r['cv_cost']:>14.4f}")

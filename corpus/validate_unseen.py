@@ -61,11 +61,8 @@ def main() -> None:
         leave_one_group_out(args)
         return
 
-    spec = json.loads((ROOT / "split.json").read_text("utf-8"))
-    first = read_labelled([ROOT / "data" / f"{g}.jsonl" for g in FIRST])
-    train, heldout = split_heldout(first, spec.get("heldout_libraries", {}))
-    wide = read_labelled([ROOT / "data" / f"{g}.jsonl" for g in WIDE])
-    seen = {(r["category"], r.get("library")) for r in first}
+    train, heldout, wide = load_sets()
+    seen = {(r["category"], r.get("library")) for r in [*train, *heldout]}
     overlap = sum((r["category"], r.get("library")) in seen for r in wide)
     scored = {(r["category"], r.get("library")) for r in [*heldout, *wide]}
     extra = read_labelled([ROOT / "data" / f"{g}.jsonl" for g in args.extra])
@@ -80,6 +77,15 @@ def main() -> None:
     print(f"{overlap} of the {len(wide)} wide failures share (category, library) with the first groups")
     print(render_comparison(results, f"{len(heldout)} held-out and {len(wide)} wide failures"))
     per_category(results)
+
+
+def load_sets() -> tuple[list, list, list]:
+    """The protocol's sets: the first four groups' training split, their held-out split, the wide groups."""
+    spec = json.loads((ROOT / "split.json").read_text("utf-8"))
+    first = read_labelled([ROOT / "data" / f"{g}.jsonl" for g in FIRST])
+    train, heldout = split_heldout(first, spec.get("heldout_libraries", {}))
+    wide = read_labelled([ROOT / "data" / f"{g}.jsonl" for g in WIDE])
+    return train, heldout, wide
 
 
 def _fit(rows: list, args: argparse.Namespace, tmp: str, name: str) -> Model:

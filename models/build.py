@@ -80,18 +80,11 @@ def static_table(dims: int) -> dict[str, Any]:
     return t | {"vectors": t["vectors"][:, :dims].copy(), "source": t["source"] | {"pca_dims": dims}}
 
 
-def cv_cost(calibration: dict[str, Any], n_known: int, n_other: int, wrong_cost: float) -> float:
-    """Out-of-fold cost per failure from the classifier's calibration figures."""
-    wrong = calibration["wrong_known_rate"] * n_known + (1.0 - calibration["other_said_new"]) * n_other
-    declined = (1.0 - calibration["coverage_known"]) * n_known
-    return (wrong_cost * wrong + declined) / max(1, n_known + n_other)
-
-
 def select(kind: str, rows: list[dict[str, Any]]) -> tuple[dict[str, Any], float, list[dict[str, Any]]]:
     """The cheapest (embedder params, C) of ``kind`` by grouped CV on ``rows``; returns it and the whole grid."""
     from threadpoolctl import threadpool_limits
 
-    from clusterer.classify import OTHER, ExemplarClassifier
+    from clusterer.classify import OTHER, ExemplarClassifier, calibration_cost
     from clusterer.evaluate import row_text
 
     texts = [r.get("canonical") or row_text(r) for r in rows]
@@ -105,7 +98,7 @@ def select(kind: str, rows: list[dict[str, Any]]) -> tuple[dict[str, Any], float
             X = make_embedder(kind, params).fit(texts).transform(texts)
             for C in C_GRID:
                 clf = ExemplarClassifier(C=C).fit(X, labels, groups=groups)
-                cost = cv_cost(clf.calibration_, n_known, n_other, clf.wrong_cost)
+                cost = calibration_cost(clf.calibration_, n_known, n_other, clf.wrong_cost)
                 grid.append({"embedder": params, "C": C, "cv_cost": round(cost, 4)} | clf.calibration_)
                 print(f"  {kind} {params} C={C:g}: CV cost {cost:.4f}", file=sys.stderr, flush=True)
     best = min(grid, key=lambda g: g["cv_cost"])
