@@ -215,7 +215,7 @@ def train_model(
             labels + [labels[i] for i, _ in copies],
             groups=groups + [groups[i] for i, _ in copies],
             bank=np.arange(len(fit_texts)) < len(texts),
-            calibrate=[whole[i] for i in range(len(rows))] + [whole[i] for i, _ in copies],
+            calibrate=whole + [whole[i] for i, _ in copies],
         )
         causes = [f"{r['category']}:{r.get('cause')}" for r in rows]
         grouping = _grouping_thresholds(X, labels, causes)
