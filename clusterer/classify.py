@@ -100,6 +100,38 @@ def _similarities(X: Any, exemplars_t: Any) -> np.ndarray:
     return out
 
 
+_EPS = 1e-6
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, _EPS, 1.0 - _EPS)
+    return np.log(p / (1.0 - p))
+
+
+def confidence_features(proba: np.ndarray, best_sim: np.ndarray, known: np.ndarray, other: int | None) -> np.ndarray:
+    """What the stacked confidence is learned from, per row of ``proba`` / ``best_sim`` (n x classes):
+    the log-odds of the best known class and of "other", the margin of the best known class over the runner-up
+    and "other", its nearest exemplar's similarity, and how much nearer that is than the nearest exemplar of
+    "other" and of any other known class. ``known``: the column indices of the known classes; ``other``: the
+    column of "other" (None when the model has none)."""
+    proba = np.atleast_2d(proba)
+    best_sim = np.atleast_2d(best_sim)
+    n = proba.shape[0]
+    rows = np.arange(n)
+    kp = proba[:, known]
+    order = np.argsort(-kp, axis=1, kind="stable")
+    best = known[order[:, 0]]
+    p = proba[rows, best]
+    runner = kp[rows, order[:, 1]] if len(known) > 1 else np.zeros(n)
+    o = proba[:, other] if other is not None else np.zeros(n)
+    s = best_sim[rows, best]
+    s_other = best_sim[:, other] if other is not None else np.zeros(n)
+    ks = best_sim[:, known].copy()
+    ks[rows, order[:, 0]] = -np.inf
+    s_alt = ks.max(axis=1) if len(known) > 1 else np.zeros(n)
+    return np.column_stack([_logit(p), _logit(o), p - np.maximum(runner, o), s, s - s_other, s - s_alt])
+
+
 def calibration_cost(calibration: Mapping[str, Any], n_known: int, n_other: int, wrong_cost: float) -> float:
     """Out-of-fold cost per failure from :attr:`ExemplarClassifier.calibration_` over ``n_known`` known and
     ``n_other`` unrelated failures: a wrong known answer, or an unrelated failure given a category, costs
@@ -138,6 +170,13 @@ class ExemplarClassifier(ParamsMixin):
         correctly answered failures of c.
     n_splits:
         Folds of the grouped cross-validation used for calibration.
+    confidence:
+        ``"stacked"``: the confidence of an answer is the out-of-fold probability that it is right, learned from
+        the linear model's probabilities *and* how near the failure is to the exemplars of its best category (a
+        small logistic regression over :func:`confidence_features`, fitted on the calibration folds' answers).
+        ``"proba"``: the linear model's probability of the best category alone. The linear model extrapolates:
+        a failure unlike anything it has seen can still get 0.95 from it; the stacked confidence does not trust
+        that, because out of fold such answers were often wrong.
 
     Attributes
     ----------
@@ -152,12 +191,14 @@ class ExemplarClassifier(ParamsMixin):
         wrong_cost: float = 2.5,
         sim_quantile: float = 0.02,
         n_splits: int = 5,
+        confidence: str = "stacked",
     ) -> None:
         self.k = k
         self.C = C
         self.wrong_cost = wrong_cost
         self.sim_quantile = sim_quantile
         self.n_splits = n_splits
+        self.confidence = confidence
 
     # -- fitting --------------------------------------------------------------------------------------------
     def _fit_linear(self, X: Any, y: np.ndarray) -> Any:
@@ -234,11 +275,23 @@ class ExemplarClassifier(ParamsMixin):
         y = y_cal
         is_known = y != OTHER
         c = calibrate
-        chosen = self._choose_threshold(conf[c], (sim_ok & (conf > other_p))[c], (pred_label != y)[c], is_known[c])
+        self.confidence_coef_ = None
+        if self.confidence == "stacked":
+            from sklearn.linear_model import LogisticRegression
+
+            feats = confidence_features(proba, best_sim, known_idx, self._other_index())
+            right = (pred_label == y) & is_known
+            if 0 < right[c].sum() < c.sum():
+                lr = LogisticRegression(C=1.0, max_iter=1000).fit(feats[c], right[c])
+                self.confidence_coef_ = np.concatenate([lr.coef_[0], lr.intercept_]).astype(np.float64)
+                conf = self._stacked(feats)
+        # the gate is on the linear model's own probability; the threshold on the (stacked) confidence
+        eligible = sim_ok & (proba[np.arange(n), pred] > other_p)
+        chosen = self._choose_threshold(conf[c], eligible[c], (pred_label != y)[c], is_known[c])
         self.proba_threshold_ = chosen
         # the out-of-fold figures are reported on the exemplar rows that calibrate (augmented copies chose the
         # threshold too)
-        answered = ((conf >= chosen) & sim_ok & (conf > other_p))[bank & c]
+        answered = ((conf >= chosen) & eligible)[bank & c]
         pred_label, y, is_known = pred_label[bank & c], y[bank & c], is_known[bank & c]
         self.calibration_ = {
             "folds": int(n_splits),
@@ -251,6 +304,14 @@ class ExemplarClassifier(ParamsMixin):
             "wrong_known_rate": float(((pred_label != y) & answered & is_known).sum() / max(1, is_known.sum())),
             "other_said_new": float((~answered & ~is_known).sum() / max(1, (~is_known).sum())),
         }
+
+    def _other_index(self) -> int | None:
+        classes = list(self.classes_)
+        return classes.index(OTHER) if OTHER in classes else None
+
+    def _stacked(self, feats: np.ndarray) -> np.ndarray:
+        w = self.confidence_coef_
+        return 1.0 / (1.0 + np.exp(-(feats @ w[:-1] + w[-1])))
 
     def _choose_threshold(
         self, conf: np.ndarray, eligible: np.ndarray, wrong: np.ndarray, is_known: np.ndarray
@@ -345,8 +406,13 @@ class ExemplarClassifier(ParamsMixin):
         label = str(classes[best])
         p = float(proba[best])
         sim = float(best_sim[best])
-        ok = p >= self.proba_threshold_ and p > other_p and sim >= self.sim_threshold_.get(label, 0.0)
         margin = float(p - max(runner, other_p))
+        if getattr(self, "confidence_coef_", None) is not None:
+            feats = confidence_features(proba, best_sim, np.array(known), self._other_index())
+            p_raw, p = p, float(self._stacked(feats)[0])
+        else:
+            p_raw = p
+        ok = p >= self.proba_threshold_ and p_raw > other_p and sim >= self.sim_threshold_.get(label, 0.0)
         if ok:
             return Decision(category=label, confidence=p, margin=margin, best_known=label, similarity=sim)
         return Decision(category=None, confidence=float(1.0 - p), margin=margin, best_known=label, similarity=sim)
@@ -365,6 +431,8 @@ class ExemplarClassifier(ParamsMixin):
             "calibration": self.calibration_,
             "exemplar_shape": list(ex.shape),
         }
+        if getattr(self, "confidence_coef_", None) is not None:
+            params["confidence_coef"] = [float(v) for v in self.confidence_coef_]
         arrays = {
             "coef": self.coef_,
             "intercept": self.intercept_,
@@ -383,6 +451,8 @@ class ExemplarClassifier(ParamsMixin):
         clf.proba_threshold_ = float(params["proba_threshold"])
         clf.sim_threshold_ = {str(k): float(v) for k, v in params["sim_threshold"].items()}
         clf.calibration_ = params.get("calibration", {})
+        coef = params.get("confidence_coef")
+        clf.confidence_coef_ = None if coef is None else np.asarray(coef, dtype=np.float64)
         clf.coef_ = np.asarray(arrays["coef"], dtype=np.float32)
         clf.intercept_ = np.asarray(arrays["intercept"], dtype=np.float32)
         clf.exemplars_ = sp.csr_matrix(

@@ -86,18 +86,21 @@ def select(kind: str, rows: list[dict[str, Any]]) -> tuple[dict[str, Any], float
 
     from clusterer.classify import OTHER, ExemplarClassifier, calibration_cost
     from clusterer.evaluate import row_text
+    from clusterer.train import MESSAGE_SHAPE
 
     texts = [r.get("canonical") or row_text(r) for r in rows]
     labels = [str(r["category"]) for r in rows]
     groups = [f"{r['category']}:{r.get('library') or r['id']}" for r in rows]
-    n_other = sum(1 for c in labels if c == OTHER)
-    n_known = len(labels) - n_other
+    # as in train_model: bare library messages train, but only whole failures calibrate and are costed
+    whole = [r.get("shape") != MESSAGE_SHAPE for r in rows]
+    n_other = sum(1 for c, w in zip(labels, whole, strict=True) if w and c == OTHER)
+    n_known = sum(whole) - n_other
     grid = []
     for params in GRIDS[kind]:
         with threadpool_limits(limits=1):
             X = make_embedder(kind, params).fit(texts).transform(texts)
             for C in C_GRID:
-                clf = ExemplarClassifier(C=C).fit(X, labels, groups=groups)
+                clf = ExemplarClassifier(C=C).fit(X, labels, groups=groups, calibrate=whole)
                 cost = calibration_cost(clf.calibration_, n_known, n_other, clf.wrong_cost)
                 grid.append({"embedder": params, "C": C, "cv_cost": round(cost, 4)} | clf.calibration_)
                 print(f"  {kind} {params} C={C:g}: CV cost {cost:.4f}", file=sys.stderr, flush=True)

@@ -79,6 +79,41 @@ def test_state_round_trip_keeps_every_decision():
         assert clf.decide(a.proba[i], a.best_sim[i]) == back.decide(b.proba[i], b.best_sim[i])
 
 
+def test_stacked_confidence_persists_and_an_older_state_answers_by_the_linear_probability():
+    X, y, groups = _blobs(seed=1, spread=1.0)
+    clf = ExemplarClassifier(n_splits=5).fit(X, y, groups=groups)
+    params, arrays = clf.to_state()
+    assert len(params["confidence_coef"]) == 7  # six features and the intercept
+    s = clf.scores(X)
+    stacked = [clf.decide(s.proba[i], s.best_sim[i]) for i in range(X.shape[0])]
+    # the stacked confidence is its own figure, not the linear model's probability
+    raw = [s.proba[i][list(clf.classes_).index(d.best_known)] for i, d in enumerate(stacked)]
+    answered = [i for i, d in enumerate(stacked) if d.category]
+    assert answered and any(abs(stacked[i].confidence - raw[i]) > 0.01 for i in answered)
+    # a model stored before the stacked confidence existed keeps answering as it did
+    params.pop("confidence_coef")
+    old = ExemplarClassifier.from_state(params, arrays)
+    for i in range(X.shape[0]):
+        d = old.decide(s.proba[i], s.best_sim[i])
+        assert d.confidence == pytest.approx(raw[i] if d.category else 1 - raw[i])
+
+
+def test_stacked_confidence_falls_with_the_distance_to_the_exemplars():
+    X, y, groups = _blobs(seed=3, spread=1.0)
+    clf = ExemplarClassifier(n_splits=5).fit(X, y, groups=groups)
+    s = clf.scores(X)
+    i = next(i for i in range(X.shape[0]) if clf.decide(s.proba[i], s.best_sim[i]).category)
+    d = clf.decide(s.proba[i], s.best_sim[i])
+    col = list(clf.classes_).index(d.best_known)
+    farther = s.best_sim[i].copy()
+    farther[col] -= 0.3  # the same votes of the linear model, its nearest exemplar much farther away
+    far = clf.decide(s.proba[i], farther)
+    assert far.confidence < d.confidence if far.category else 1 - far.confidence < d.confidence
+    legacy = ExemplarClassifier(n_splits=5, confidence="proba").fit(X, y, groups=groups)
+    assert legacy.confidence_coef_ is None
+    assert legacy.decide(s.proba[i], s.best_sim[i]).confidence == pytest.approx(s.proba[i][col])
+
+
 def test_rows_outside_calibrate_train_but_do_not_choose_the_threshold():
     X, y, groups = _blobs(seed=2)
     n = X.shape[0]
