@@ -84,16 +84,18 @@ def _similarities(X: Any, exemplars_t: Any) -> np.ndarray:
     n, width = X.shape
     out = np.empty((n, exemplars_t.shape[1]), dtype=np.float32)
     start = 0
+    rows = n
     while start < n:
-        # rows per block: keep the dense block (rows x distinct columns) bounded
-        stop, used = start, 0
-        while stop < n and (
-            stop == start or used + (X.indptr[stop + 1] - X.indptr[stop]) * (stop + 1 - start) <= _SIM_BLOCK
-        ):
-            used += int(X.indptr[stop + 1] - X.indptr[stop])
-            stop += 1
-        lo, hi = X.indptr[start], X.indptr[stop]
-        cols, position = columns_in_use(X.indices[lo:hi], width)
+        # rows per block: the dense block (distinct columns x rows) holds at most _SIM_BLOCK values. The next
+        # block starts at the last one's size (all rows at first) and is halved until its columns fit.
+        stop = min(n, start + rows)
+        while True:
+            lo, hi = X.indptr[start], X.indptr[stop]
+            cols, position = columns_in_use(X.indices[lo:hi], width)
+            if len(cols) * (stop - start) <= _SIM_BLOCK or stop - start == 1:
+                break
+            stop = start + (stop - start) // 2
+        rows = stop - start
         dense = dense_columns(position, X.indptr[start : stop + 1], X.data[lo:hi], len(cols))
         out[start:stop] = (exemplars_t[cols].T @ dense).T
         start = stop
