@@ -135,6 +135,30 @@ def test_similarity_kernel_equals_scipys_product(model: Model, monkeypatch: pyte
         assert np.array_equal(classify._similarities(X[3:4], exemplars_t), want[3:4])
 
 
+def test_similarity_blocks_stay_within_their_budget(model: Model, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No dense block of query rows x distinct columns exceeds _SIM_BLOCK values (at 20k failures an unbounded
+    block held 160 MB), and the blocks cover every row once."""
+    from clusterer import _sparse, classify
+
+    X = model.embedder.embed(_texts())
+    _, exemplars_t = model.classifier._transposed()
+    want = classify._similarities(X, exemplars_t)
+    shapes: list[tuple[int, int]] = []
+    original = _sparse.dense_columns
+
+    def recording(position, indptr, data, n_columns):  # type: ignore[no-untyped-def]
+        dense = original(position, indptr, data, n_columns)
+        shapes.append(dense.shape)
+        return dense
+
+    monkeypatch.setattr(classify, "dense_columns", recording)
+    monkeypatch.setattr(classify, "_SIM_BLOCK", 4 * max(X.indptr[1:] - X.indptr[:-1]))
+    got = classify._similarities(X, exemplars_t)
+    assert np.array_equal(got, want)
+    assert len(shapes) > 1 and sum(rows for _, rows in shapes) == X.shape[0]
+    assert all(cols * rows <= classify._SIM_BLOCK or rows == 1 for cols, rows in shapes)
+
+
 def test_gram_equals_scipys_product(model: Model) -> None:
     from clusterer.cluster import _rows_dot, gram
 
