@@ -294,6 +294,7 @@ _KIND: dict[str, str] = {
     "CUT": "mark", "FIRST": "first", "FIRST2": "first", "FIRST3": "first", "IJEST": "jest", "JEST": "jest",
     "ICAUSED": "exc", "IEXC": "exc", "IEXC2": "exc", "CAUSED": "exc", "THREAD": "exc", "EXC": "exc", "EXC2": "exc",
 }  # fmt: skip
+_INDENTED_EXC = frozenset({"IEXC", "IEXC2", "ICAUSED"})
 _LOC_RE = re.compile(r"(.*?):\d+:(?: (.*))?$")
 _FILE_RE = re.compile(r'\s*File "([^"]+)", line \d+,? in (\S+)')
 # Exception names end in a capitalised class name, or are one of the stdlib's lower-case ``re.error``,
@@ -491,6 +492,10 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
                 asserts.append(line.strip())
         else:  # exception line
             body = line.lstrip(" \t|+")
+            if pending_def is not None and m.lastgroup in _INDENTED_EXC and "|" not in line[: len(line) - len(body)]:
+                # source shown by a pytest long entry (between its ``def`` and its ``path:12:`` line), such as a
+                # docstring's "ValueError: if *seconds* is less than zero": code, not a raised exception
+                continue
             exc = _EXC_LINE_RE.match(body)
             if exc is None or not _exception_name_ok(exc.group(1)):
                 continue

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GROUPS_=(ml-ws async-api-rl db-cache corpus-other wide-b wide-a wide-c wide-d wide-e wide-f wide-g wide-h wide-i)
-VALIDATION=(wide-c)
+VALIDATION=(wide-c wide-f wide-i)
 
 if [ "${1:-}" != "--collect" ]; then
   for g in "${GROUPS_[@]}"; do

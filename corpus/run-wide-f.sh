@@ -2,7 +2,8 @@
 # Runs the wide-f scenarios (category 5 from loop-bound libraries: redis.asyncio, SQLAlchemy asyncio, aiohttp,
 # grpc.aio, uvloop, asgiref, aiocache, aiorwlock, aiosqlite; category 2 from websockets, aiohttp, Starlette/FastAPI,
 # python-socketio, httpx-ws, httpx-sse/sse-starlette, uvicorn, websocket-client and Redis pub/sub; plus unrelated
-# "other" failures that read alike) and writes corpus/data/wide-f.jsonl. Run from anywhere.
+# "other" failures that read alike) and writes corpus/validation/wide-f.jsonl: a validation set, never trained on
+# (training on it raised the unseen-library validation cost of corpus/validate_unseen.py). Run from anywhere.
 # Servers: a dedicated redis-server on 127.0.0.1:47940 (no persistence), started here and stopped at the end (only
 # the one this script started). Every other server is started by the tests on 127.0.0.1:47900-47939; nothing
 # touches the network and nothing is downloaded at run time.
@@ -40,7 +41,7 @@ redis-server --port $REDIS_PORT --bind 127.0.0.1 --save '' --appendonly no --dae
 STARTED_REDIS=1
 for _ in $(seq 40); do redis-cli -p $REDIS_PORT ping >/dev/null 2>&1 && break; sleep 0.25; done
 
-mkdir -p corpus/reports corpus/data
+mkdir -p corpus/reports corpus/validation
 export TZ=UTC LC_ALL=C.UTF-8 PYTHONHASHSEED=0
 # no proxy may sit between the tests and their local servers
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
@@ -53,4 +54,4 @@ $NORAND "$VENV/bin/python" -m pytest corpus/scenarios/wide_f -p no:cacheprovider
   -o asyncio_mode=auto -o asyncio_default_fixture_loop_scope=function \
   --json-report --json-report-omit log --json-report-file=corpus/reports/$NAME.json --timeout=15 \
   --basetemp=/tmp/wide-f-basetemp "$@" >/dev/null
-"$VENV/bin/python" corpus/collect.py corpus/reports/$NAME.json --out corpus/data/$NAME.jsonl
+"$VENV/bin/python" corpus/collect.py corpus/reports/$NAME.json --out corpus/validation/$NAME.jsonl

@@ -2,7 +2,9 @@
 # Runs the wide-i scenarios (symptom-shaped failures: the test fails on a plain pytest assert - a wrong value, status
 # code, count, order or latency - and the cause of categories 1-7 shows only through the compared values, the test's
 # source and the library frames; plus unrelated "other" assertion failures from plain logic bugs that read alike)
-# and writes corpus/data/wide-i.jsonl. Run from anywhere.
+# and writes corpus/validation/wide-i.jsonl: a validation set, never trained on (a symptom-only row carries its cause
+# in incidental words, a field name such as "email", which a linear model over words learns as a shortcut).
+# Run from anywhere.
 # No external server: SQLite files, fakeredis, in-process ASGI/WSGI test clients, mock transports, and websocket /
 # aiohttp servers started by the tests on 127.0.0.1:48100-48149. Nothing touches the network or is downloaded at run
 # time.
@@ -16,7 +18,7 @@ make_venv "$VENV" 3.11
 # always: an existing venv must pick up requirements added since it was made
 "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt 2>/dev/null || "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
 
-mkdir -p corpus/reports corpus/data /tmp/pytest-of-ci
+mkdir -p corpus/reports corpus/validation /tmp/pytest-of-ci
 export TZ=UTC LC_ALL=C.UTF-8 PYTHONHASHSEED=0
 # no proxy may sit between the tests and their local servers
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
@@ -29,4 +31,4 @@ $NORAND "$VENV/bin/python" -m pytest corpus/scenarios/wide_i -p no:cacheprovider
   -o asyncio_mode=auto -o asyncio_default_fixture_loop_scope=function \
   --json-report --json-report-omit log --json-report-file=corpus/reports/$NAME.json --timeout=15 \
   --basetemp=/tmp/pytest-of-ci/pytest-48100 "$@" >/dev/null
-"$VENV/bin/python" corpus/collect.py corpus/reports/$NAME.json --out corpus/data/$NAME.jsonl
+"$VENV/bin/python" corpus/collect.py corpus/reports/$NAME.json --out corpus/validation/$NAME.jsonl

@@ -234,6 +234,46 @@ def test_exception_type_recognition(line: str, name: str) -> None:
     assert _section(native, "exception") == name
 
 
+def test_source_lines_of_a_long_entry_are_not_exceptions() -> None:
+    """pytest's long entries print the source of every frame: a docstring's "Raises" section or a dict of
+    constants in it reads like an exception line, but only the ``E`` line and the ``path:12: Name`` line are."""
+    traceback = (
+        "    def load(file, allow_pickle=False):\n"
+        '        """Load arrays.\n'
+        "\n"
+        "        Raises\n"
+        "        ------\n"
+        "        OSError\n"
+        "            If the input file does not exist or cannot be read.\n"
+        "        ValueError: if the file contains an object array and allow_pickle is False.\n"
+        '        """\n'
+        "        headers = {\n"
+        '            hdrs.UPGRADE: "websocket",\n'
+        "        }\n"
+        ">       fid = open(os.fspath(file), 'rb')\n"
+        "E       FileNotFoundError: [Errno 2] No such file or directory: 'models/vectors.npy'\n"
+        "\n"
+        "/venv/lib/python3.11/site-packages/numpy/lib/_npyio_impl.py:455: FileNotFoundError\n"
+    )
+    text = canonicalize(traceback)
+    assert _section(text, "exception") == "FileNotFoundError"
+    assert _section(text, "message").startswith("[Errno 2] No such file or directory")
+    # the same lines in a native traceback of an exception group still count: there "|" marks the members
+    group = canonicalize(
+        "  + Exception Group Traceback (most recent call last):\n"
+        '  |   File "app/feed.py", line 9, in run\n'
+        "  |     async with asyncio.TaskGroup() as tg:\n"
+        "  | ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)\n"
+        "  +-+---------------- 1 ----------------\n"
+        "    | Traceback (most recent call last):\n"
+        '    |   File "app/feed.py", line 4, in pump\n'
+        "    |     raise ValueError('bad tick')\n"
+        "    | ValueError: bad tick\n"
+        "    +------------------------------------\n"
+    )
+    assert _section(group, "exception") == "ExceptionGroup ValueError"
+
+
 def test_exception_group() -> None:
     text = canonicalize(*_sample("anyio_exception_group_native"))
     assert _section(text, "exception") == "ExceptionGroup KeyError ValueError"
