@@ -1,4 +1,4 @@
-# Shared pieces of the corpus run scripts that start their own servers (sourced by run-wide-a.sh, run-wide-e.sh).
+# Shared pieces of the corpus run scripts that start their own servers (sourced by the run-wide-*.sh scripts).
 
 # make_venv VENV VERSION: create the group's venv with that Python (pyenv's if present, else the system's) if missing.
 make_venv() {
@@ -27,4 +27,43 @@ start_postgres() {
   fi
   su postgres -c "$PGBIN/pg_ctl -D $data -w -l $data/server.log -o '$opts' start" >/dev/null
   for _ in $(seq 40); do "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$port" && break; sleep 0.25; done
+}
+
+# stop_pid PIDFILE: stop the process named by PIDFILE if it runs, and wait (up to 10 s) until it has exited.
+stop_pid() {
+  local pidfile=$1 pid
+  [ -f "$pidfile" ] || return 0
+  pid=$(cat "$pidfile" 2>/dev/null) || return 0
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null
+  for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+}
+
+# start_mariadb DATA SOCKET PORT MAX_CONNECTIONS: a dedicated MariaDB in DATA (installed when new) on 127.0.0.1:PORT
+# with few connection slots and a 1 s InnoDB lock wait, so that slot and lock failures are real; one already running
+# from DATA is restarted so no stale connection survives. Waits until it answers.
+start_mariadb() {
+  local data=$1 sock=$2 port=$3 maxconn=$4
+  if [ ! -d "$data/mysql" ]; then
+    mkdir -p "$data" && chown mysql:mysql "$data"
+    mariadb-install-db --user=mysql --datadir="$data" --auth-root-authentication-method=normal \
+      --skip-test-db >/dev/null 2>&1
+  fi
+  stop_pid "$data/mysqld.pid"
+  mariadbd --no-defaults --user=mysql --datadir="$data" --port="$port" --bind-address=127.0.0.1 \
+    --socket="$sock" --pid-file="$data/mysqld.pid" --max-connections="$maxconn" --innodb-lock-wait-timeout=1 \
+    --skip-log-bin --innodb-buffer-pool-size=32M --performance-schema=OFF --log-error="$data/err.log" >/dev/null 2>&1 &
+  for _ in $(seq 80); do mariadb -S "$sock" -uroot -e 'select 1' >/dev/null 2>&1 && break; sleep 0.25; done
+}
+
+# start_redis DIR PORT [OPTION...]: a fresh, empty, non-persistent redis-server on 127.0.0.1:PORT with its pid file
+# and log in DIR (one already running from DIR is restarted). Waits until it answers.
+start_redis() {
+  local dir=$1 port=$2
+  shift 2
+  mkdir -p "$dir"
+  stop_pid "$dir/redis.pid"
+  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --dir "$dir" \
+    --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" "$@" >/dev/null
+  for _ in $(seq 40); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.25; done
 }

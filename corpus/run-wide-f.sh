@@ -22,24 +22,11 @@ make_venv "$VENV" 3.11
 # always: an existing venv must pick up requirements added since it was made
 "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt 2>/dev/null || "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
 
-mkdir -p "$REDIS_DIR"
 STARTED_REDIS=0
-stop_redis() {
-  if [ "$STARTED_REDIS" = 1 ] && [ -f "$REDIS_DIR/redis.pid" ]; then
-    kill "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null
-    for _ in $(seq 40); do kill -0 "$(cat "$REDIS_DIR/redis.pid" 2>/dev/null)" 2>/dev/null || break; sleep 0.25; done
-    rm -f "$REDIS_DIR/redis.pid"
-  fi
-}
-[ "${WIDEF_KEEP_SERVERS:-0}" = 1 ] || trap stop_redis EXIT
+[ "${WIDEF_KEEP_SERVERS:-0}" = 1 ] || trap '[ "$STARTED_REDIS" = 1 ] && stop_pid "$REDIS_DIR/redis.pid"' EXIT
 # a redis-server left over from an earlier run of this script (same pid file) is restarted so no state survives
-if [ -f "$REDIS_DIR/redis.pid" ] && kill -0 "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null; then
-  kill "$(cat "$REDIS_DIR/redis.pid")"; for _ in $(seq 40); do kill -0 "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null || break; sleep 0.25; done
-fi
-redis-server --port $REDIS_PORT --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --dir "$REDIS_DIR" \
-  --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" >/dev/null
+start_redis "$REDIS_DIR" $REDIS_PORT
 STARTED_REDIS=1
-for _ in $(seq 40); do redis-cli -p $REDIS_PORT ping >/dev/null 2>&1 && break; sleep 0.25; done
 
 mkdir -p corpus/reports corpus/validation
 export TZ=UTC LC_ALL=C.UTF-8 PYTHONHASHSEED=0

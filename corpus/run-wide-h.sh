@@ -31,43 +31,21 @@ STARTED_MY=0
 STARTED_PG=0
 STARTED_RD=0
 cleanup() {
-  if [ "$STARTED_MY" = 1 ] && [ -f "$MYDATA/mysqld.pid" ]; then
-    kill "$(cat "$MYDATA/mysqld.pid")" 2>/dev/null
-    for _ in $(seq 40); do [ -f "$MYDATA/mysqld.pid" ] || break; sleep 0.25; done
-  fi
+  [ "$STARTED_MY" = 1 ] && stop_pid "$MYDATA/mysqld.pid"
   if [ "$STARTED_PG" = 1 ]; then
     su postgres -c "$PGBIN/pg_ctl -D $PGDATA -m fast -w stop" >/dev/null 2>&1
   fi
-  if [ "$STARTED_RD" = 1 ] && [ -f "$RDDIR/redis.pid" ]; then
-    kill "$(cat "$RDDIR/redis.pid")" 2>/dev/null
-  fi
+  [ "$STARTED_RD" = 1 ] && stop_pid "$RDDIR/redis.pid"
 }
 [ "${WIDEH_KEEP_SERVERS:-0}" = 1 ] || trap cleanup EXIT
 
 # Redis: a fresh, empty, non-persistent instance
-mkdir -p "$RDDIR"
-if [ -f "$RDDIR/redis.pid" ] && kill -0 "$(cat "$RDDIR/redis.pid")" 2>/dev/null; then
-  kill "$(cat "$RDDIR/redis.pid")"; sleep 0.5
-fi
-redis-server --port $RDPORT --bind 127.0.0.1 --save '' --appendonly no --daemonize yes --maxclients 40 \
-  --pidfile "$RDDIR/redis.pid" --logfile "$RDDIR/redis.log" --dir "$RDDIR" >/dev/null
+start_redis "$RDDIR" $RDPORT --maxclients 40
 STARTED_RD=1
-for _ in $(seq 40); do redis-cli -p $RDPORT ping >/dev/null 2>&1 && break; sleep 0.25; done
 
 # MariaDB in a temp data dir, few connection slots and a short lock wait so that lock/slot failures are real.
-if [ ! -d "$MYDATA/mysql" ]; then
-  mkdir -p "$MYDATA" && chown mysql:mysql "$MYDATA"
-  mariadb-install-db --user=mysql --datadir="$MYDATA" --auth-root-authentication-method=normal \
-    --skip-test-db >/dev/null 2>&1
-fi
-if [ -f "$MYDATA/mysqld.pid" ] && kill -0 "$(cat "$MYDATA/mysqld.pid")" 2>/dev/null; then
-  kill "$(cat "$MYDATA/mysqld.pid")"; for _ in $(seq 40); do [ -f "$MYDATA/mysqld.pid" ] || break; sleep 0.25; done
-fi
-mariadbd --no-defaults --user=mysql --datadir="$MYDATA" --port=$MYPORT --bind-address=127.0.0.1 \
-  --socket="$MYSOCK" --pid-file="$MYDATA/mysqld.pid" --max-connections=14 --innodb-lock-wait-timeout=1 \
-  --skip-log-bin --innodb-buffer-pool-size=32M --performance-schema=OFF --log-error="$MYDATA/err.log" >/dev/null 2>&1 &
+start_mariadb "$MYDATA" "$MYSOCK" $MYPORT 14
 STARTED_MY=1
-for _ in $(seq 80); do mariadb -S "$MYSOCK" -uroot -e 'select 1' >/dev/null 2>&1 && break; sleep 0.25; done
 mariadb -S "$MYSOCK" -uroot <<'SQL'
 DROP DATABASE IF EXISTS warehouse;
 CREATE DATABASE warehouse;
