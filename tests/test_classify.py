@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from clusterer.classify import OTHER, ExemplarClassifier
+from clusterer.classify import OTHER, ExemplarClassifier, confidence_features
 from clusterer.train import library_dropout
 
 
@@ -90,6 +90,11 @@ def test_stacked_confidence_persists_and_an_older_state_answers_by_the_linear_pr
     raw = [s.proba[i][list(clf.classes_).index(d.best_known)] for i, d in enumerate(stacked)]
     answered = [i for i, d in enumerate(stacked) if d.category]
     assert answered and any(abs(stacked[i].confidence - raw[i]) > 0.01 for i in answered)
+    # decide's one-row arithmetic is the calibration's vectorised one (confidence_features + _stacked)
+    known = np.array([i for i, c in enumerate(clf.classes_) if c != OTHER])
+    want = clf._stacked(confidence_features(s.proba.astype(np.float64), s.best_sim, known, clf._other_index()))
+    got = [d.confidence if d.category else 1 - d.confidence for d in stacked]
+    np.testing.assert_allclose(got, want, rtol=0, atol=1e-9)  # the same arithmetic, summed in another order
     # a model stored before the stacked confidence existed keeps answering as it did
     params.pop("confidence_coef")
     old = ExemplarClassifier.from_state(params, arrays)
