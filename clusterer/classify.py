@@ -183,9 +183,11 @@ class ExemplarClassifier(ParamsMixin):
         ``"stacked"``: the confidence of an answer is the out-of-fold probability that it is right, learned from
         the linear model's probabilities *and* how near the failure is to the exemplars of its best category (a
         small logistic regression over :func:`confidence_features`, fitted on the calibration folds' answers).
-        ``"proba"``: the linear model's probability of the best category alone. The linear model extrapolates:
-        a failure unlike anything it has seen can still get 0.95 from it; the stacked confidence does not trust
-        that, because out of fold such answers were often wrong.
+        ``"proba"``: the linear model's probability of the best category alone. The linear model extrapolates
+        (a failure unlike anything it has seen can still get 0.95 from it); the stacked confidence is what such
+        answers were worth out of fold. On the validation sets it is the better-calibrated of the two (lower
+        ECE on all four) at about the same macro-F1; its learned dependence on the distance is weak. The
+        threshold (``proba_threshold_``) applies to whichever confidence is used.
 
     Attributes
     ----------
@@ -234,6 +236,8 @@ class ExemplarClassifier(ParamsMixin):
         threshold and give the calibration figures: whole failures, the kind of text the model will be asked about.
         Rows outside it (bare library messages) still train the linear model and, in ``bank``, are exemplars.
         """
+        if self.confidence not in ("stacked", "proba"):
+            raise ValueError(f"confidence must be 'stacked' or 'proba', not {self.confidence!r}")
         y = np.asarray(y, dtype=object).astype(str)
         bank = np.ones(len(y), dtype=bool) if bank is None else np.asarray(bank, dtype=bool)
         calibrate = np.ones(len(y), dtype=bool) if calibrate is None else np.asarray(calibrate, dtype=bool)

@@ -114,6 +114,8 @@ def test_stacked_confidence_falls_with_the_distance_to_the_exemplars():
     farther[col] -= 0.3  # the same votes of the linear model, its nearest exemplar much farther away
     far = clf.decide(s.proba[i], farther)
     assert far.confidence < d.confidence if far.category else 1 - far.confidence < d.confidence
+    with pytest.raises(ValueError, match="'stacked' or 'proba'"):
+        ExemplarClassifier(confidence="distance").fit(X, y, groups=groups)
     legacy = ExemplarClassifier(n_splits=5, confidence="proba").fit(X, y, groups=groups)
     assert legacy.confidence_coef_ is None
     assert legacy.decide(s.proba[i], s.best_sim[i]).confidence == pytest.approx(s.proba[i][col])
