@@ -13,7 +13,7 @@ failures from libraries the model has not seen, which is what users bring.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,39 +106,26 @@ def _similarities(X: Any, exemplars_t: Any) -> np.ndarray:
 _EPS = 1e-6
 
 
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, _EPS, 1.0 - _EPS)
-    return np.log(p / (1.0 - p))
-
-
-def _logit1(p: float) -> float:
-    """:func:`_logit` of one float."""
+def _logit(p: float) -> float:
     p = min(max(p, _EPS), 1.0 - _EPS)
     return math.log(p / (1.0 - p))
 
 
-def confidence_features(proba: np.ndarray, best_sim: np.ndarray, known: np.ndarray, other: int | None) -> np.ndarray:
-    """What the stacked confidence is learned from, per row of ``proba`` / ``best_sim`` (n x classes):
+def confidence_features(proba: Any, best_sim: Any, ranked: Sequence[int], other: int | None) -> tuple[float, ...]:
+    """What the stacked confidence is learned from, for one probability vector and per-class best similarity:
     the log-odds of the best known class and of "other", the margin of the best known class over the runner-up
     and "other", its nearest exemplar's similarity, and how much nearer that is than the nearest exemplar of
-    "other" and of any other known class. ``known``: the column indices of the known classes; ``other``: the
-    column of "other" (None when the model has none)."""
-    proba = np.atleast_2d(proba)
-    best_sim = np.atleast_2d(best_sim)
-    n = proba.shape[0]
-    rows = np.arange(n)
-    kp = proba[:, known]
-    order = np.argsort(-kp, axis=1, kind="stable")
-    best = known[order[:, 0]]
-    p = proba[rows, best]
-    runner = kp[rows, order[:, 1]] if len(known) > 1 else np.zeros(n)
-    o = proba[:, other] if other is not None else np.zeros(n)
-    s = best_sim[rows, best]
-    s_other = best_sim[:, other] if other is not None else np.zeros(n)
-    ks = best_sim[:, known].copy()
-    ks[rows, order[:, 0]] = -np.inf
-    s_alt = ks.max(axis=1) if len(known) > 1 else np.zeros(n)
-    return np.column_stack([_logit(p), _logit(o), p - np.maximum(runner, o), s, s - s_other, s - s_alt])
+    "other" and of any other known class. ``ranked``: the known classes' columns, most probable first; ``other``:
+    the column of "other" (None when the model has none). Plain floats: :meth:`ExemplarClassifier.decide` calls
+    it once per cluster of every request, where numpy's per-call overhead would be a quarter of the time."""
+    best = ranked[0]
+    p = float(proba[best])
+    runner = float(proba[ranked[1]]) if len(ranked) > 1 else 0.0
+    o = float(proba[other]) if other is not None else 0.0
+    s = float(best_sim[best])
+    s_other = float(best_sim[other]) if other is not None else 0.0
+    s_alt = max((float(best_sim[i]) for i in ranked[1:]), default=0.0)
+    return (_logit(p), _logit(o), p - max(runner, o), s, s - s_other, s - s_alt)
 
 
 def calibration_cost(calibration: Mapping[str, Any], n_known: int, n_other: int, wrong_cost: float) -> float:
@@ -292,12 +279,15 @@ class ExemplarClassifier(ParamsMixin):
         if self.confidence == "stacked":
             from sklearn.linear_model import LogisticRegression
 
-            feats = confidence_features(proba, best_sim, known_idx, self._other_index())
+            other = self._other_index()
+            feats = np.array(
+                [confidence_features(proba[i], best_sim[i], self._ranked(proba[i]), other) for i in range(n)]
+            )
             right = (pred_label == y) & is_known
             if 0 < right[c].sum() < c.sum():
                 lr = LogisticRegression(C=1.0, max_iter=1000).fit(feats[c], right[c])
                 self.confidence_coef_ = np.concatenate([lr.coef_[0], lr.intercept_]).astype(np.float64)
-                conf = self._stacked(feats)
+                conf = np.array([self._stacked(f) for f in feats])
         # the gate is on the linear model's own probability; the threshold on the (stacked) confidence
         eligible = sim_ok & (proba[np.arange(n), pred] > other_p)
         chosen = self._choose_threshold(conf[c], eligible[c], (pred_label != y)[c], is_known[c])
@@ -322,9 +312,15 @@ class ExemplarClassifier(ParamsMixin):
         classes = list(self.classes_)
         return classes.index(OTHER) if OTHER in classes else None
 
-    def _stacked(self, feats: np.ndarray) -> np.ndarray:
+    def _ranked(self, proba: Any) -> list[int]:
+        """The known classes' columns, most probable first (ties in column order)."""
+        return sorted((i for i, c in enumerate(self.classes_) if c != OTHER), key=lambda i: -proba[i])
+
+    def _stacked(self, feats: Sequence[float]) -> float:
+        """The stacked confidence of one row's :func:`confidence_features`."""
         w = self.confidence_coef_
-        return 1.0 / (1.0 + np.exp(-(feats @ w[:-1] + w[-1])))
+        z = float(w[-1]) + sum(float(wi) * f for wi, f in zip(w[:-1], feats, strict=True))
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
     def _choose_threshold(
         self, conf: np.ndarray, eligible: np.ndarray, wrong: np.ndarray, is_known: np.ndarray
@@ -410,27 +406,16 @@ class ExemplarClassifier(ParamsMixin):
         exemplar is at least that class's similarity floor. Precision over coverage: anything else is new.
         """
         check_is_fitted(self, "coef_")
-        classes = list(self.classes_)
-        known = [i for i, c in enumerate(classes) if c != OTHER]
-        ranked = sorted(known, key=lambda i: -proba[i])
+        ranked = self._ranked(proba)
+        other = self._other_index()
         best = ranked[0]
-        runner = proba[ranked[1]] if len(ranked) > 1 else 0.0
-        other_p = proba[classes.index(OTHER)] if OTHER in classes else 0.0
-        label = str(classes[best])
-        p = float(proba[best])
+        label = str(self.classes_[best])
+        p_raw = float(proba[best])
+        other_p = float(proba[other]) if other is not None else 0.0
         sim = float(best_sim[best])
-        margin = float(p - max(runner, other_p))
-        p_raw = p
-        coef = getattr(self, "confidence_coef_", None)
-        if coef is not None:
-            # confidence_features of this one row in plain floats (numpy's per-call overhead, ~45 us, paid for
-            # every cluster of every request, was a quarter of a warm request's time)
-            other = self._other_index()
-            s_other = float(best_sim[other]) if other is not None else 0.0
-            s_alt = max((float(best_sim[i]) for i in ranked[1:]), default=0.0)
-            feats = (_logit1(p), _logit1(float(other_p)), margin, sim, sim - s_other, sim - s_alt)
-            z = float(coef[-1]) + sum(float(w) * f for w, f in zip(coef[:-1], feats, strict=True))
-            p = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        feats = confidence_features(proba, best_sim, ranked, other)
+        margin = feats[2]
+        p = self._stacked(feats) if getattr(self, "confidence_coef_", None) is not None else p_raw
         ok = p >= self.proba_threshold_ and p_raw > other_p and sim >= self.sim_threshold_.get(label, 0.0)
         if ok:
             return Decision(category=label, confidence=p, margin=margin, best_known=label, similarity=sim)

@@ -90,9 +90,12 @@ def test_stacked_confidence_persists_and_an_older_state_answers_by_the_linear_pr
     raw = [s.proba[i][list(clf.classes_).index(d.best_known)] for i, d in enumerate(stacked)]
     answered = [i for i, d in enumerate(stacked) if d.category]
     assert answered and any(abs(stacked[i].confidence - raw[i]) > 0.01 for i in answered)
-    # decide's one-row arithmetic is the calibration's vectorised one (confidence_features + _stacked)
-    known = np.array([i for i, c in enumerate(clf.classes_) if c != OTHER])
-    want = clf._stacked(confidence_features(s.proba.astype(np.float64), s.best_sim, known, clf._other_index()))
+    # decide's confidence is the fitted stacked model over the row's confidence_features, the same features the
+    # calibration fitted it on
+    other = clf._other_index()
+    feats = [confidence_features(s.proba[i], s.best_sim[i], clf._ranked(s.proba[i]), other) for i in range(len(y))]
+    w = clf.confidence_coef_
+    want = 1.0 / (1.0 + np.exp(-(np.array(feats) @ w[:-1] + w[-1])))
     got = [d.confidence if d.category else 1 - d.confidence for d in stacked]
     np.testing.assert_allclose(got, want, rtol=0, atol=1e-9)  # the same arithmetic, summed in another order
     # a model stored before the stacked confidence existed keeps answering as it did
