@@ -26,8 +26,10 @@ out empty sections::
     to :data:`MAX_FINAL_FRAMES`, each earlier one up to :data:`MAX_CHAINED_FRAMES`, at most
     :data:`MAX_FRAMES` in all, in print order (causes first).
 ``assert``
-    pytest ``E`` lines that are not the exception line itself (assertion diffs, ``[SQL: ...]``), and Jest
-    ``Expected:``/``Received:`` lines; masked, at most :data:`MAX_ASSERT_LINES`.
+    pytest ``E`` lines that are not the exception line itself (assertion diffs, ``[SQL: ...]``), the lines that
+    continue an exception's message in a native traceback (the same lines, there printed without ``E``; a
+    native ``AssertionError: assert x == y`` puts its rewritten assertion here too, as ``--tb=long`` does), and
+    Jest ``Expected:``/``Received:`` lines; masked, at most :data:`MAX_ASSERT_LINES`.
 ``test``
     The test's class and function names as lower-case words, parameters dropped
     (``tests/x.py::TestUsers::test_get_user_profile[pg-1]`` -> ``users get user profile``).
@@ -295,11 +297,20 @@ _KIND: dict[str, str] = {
     "ICAUSED": "exc", "IEXC": "exc", "IEXC2": "exc", "CAUSED": "exc", "THREAD": "exc", "EXC": "exc", "EXC2": "exc",
 }  # fmt: skip
 _INDENTED_EXC = frozenset({"IEXC", "IEXC2", "ICAUSED"})
+_NATIVE_EXC = frozenset({"EXC", "EXC2"})  # an exception line at the start of a line: native or console output
+_RULE_RE = re.compile(r"[-+=_|~*#. ]+")
+
+
+def _is_rule(line: str) -> bool:
+    """A line of punctuation only (``*****``, ``+-+----``): layout, not content."""
+    return _RULE_RE.fullmatch(line) is not None
+
+
 _LOC_RE = re.compile(r"(.*?):\d+:(?: (.*))?$")
 _FILE_RE = re.compile(r'\s*File "([^"]+)", line \d+,? in (\S+)')
 # Exception names end in a capitalised class name, or are one of the stdlib's lower-case ``re.error``,
 # ``socket.timeout``, ``socket.gaierror``.
-_EXC_NAME = r"(?:[a-z_][\w$]*\.)*[A-Z][\w$]*|(?:[a-z_][\w$]*\.)+(?:error|timeout|herror|gaierror)"
+_EXC_NAME = r"(?:[a-z_][\w$]*\.)*_*[A-Z][\w$]*|(?:[a-z_][\w$]*\.)+(?:error|timeout|herror|gaierror)"
 _EXC_LINE_RE = re.compile(
     r"(?:Caused by: |Suppressed: |Exception in thread \"[^\"]*\" )?"
     r"(" + _EXC_NAME + r")(?: \[[\w ]{1,40}\])?(?::[ ]?(.*))?$"
@@ -435,7 +446,12 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
     asserts: list[str] = []
     pending_def: str | None = None  # first `def` of the current pytest long entry
     outer_first = False  # Java prints the outermost exception first and its causes after it
-    for m in _SCAN_RE.finditer("\n" + text):
+    scanned = "\n" + text
+    continued = -1  # where the unscanned lines after a native exception line (its message's next lines) begin
+    for m in _SCAN_RE.finditer(scanned):
+        if continued >= 0:
+            _continuation(scanned[continued : m.start()], asserts)
+            continued = -1
         kind = _KIND[m.lastgroup or "E"]
         line = m.group()[1:]
         if kind == "e":
@@ -448,7 +464,7 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
                     block.exc = exc.group(1)
                     block.message = exc.group(2) or ""
                     continue
-            if len(asserts) < MAX_ASSERT_LINES and not content.startswith(_ASSERT_NOISE):
+            if len(asserts) < MAX_ASSERT_LINES and not content.startswith(_ASSERT_NOISE) and not _is_rule(content):
                 asserts.append(content)
         elif kind == "loc":
             loc = _LOC_RE.match(line)
@@ -509,8 +525,31 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
             block.exc = exc.group(1)
             block.depth = depth
             block.message = exc.group(2) or ""
+            if m.lastgroup in _NATIVE_EXC:
+                continued = m.end()
+                if block.exc.endswith("AssertionError") and block.message.startswith("assert "):
+                    # pytest's rewritten assertion, which --tb=long prints as E lines under "path:12: AssertionError"
+                    if len(asserts) < MAX_ASSERT_LINES:
+                        asserts.append(block.message.strip())
+                    block.message = ""
+    if continued >= 0:
+        _continuation(scanned[continued:], asserts)
     kept = [b for b in blocks if b.exc is not None or b.frames]
     return (kept[::-1] if outer_first else kept), asserts
+
+
+def _continuation(lines: str, asserts: list[str]) -> None:
+    """The lines that continue a native exception line's message, up to the first blank line, into ``asserts``:
+    what ``--tb=long`` prints as further ``E`` lines (pytest's ``+  where`` explanation, a library's numbered
+    advice, ``[SQL: ...]``). Rules and group frames (``+-+----``) are skipped."""
+    for line in lines.split("\n")[1:]:
+        content = line.strip()
+        if not content:
+            break
+        if len(asserts) >= MAX_ASSERT_LINES:
+            return
+        if not content.startswith(_ASSERT_NOISE) and not _is_rule(content):
+            asserts.append(content)
 
 
 def _order(blocks: list[_Block]) -> list[_Block]:

@@ -461,3 +461,71 @@ def test_long_input_keeps_head_and_tail() -> None:
 def test_docstring_examples() -> None:
     failures, tried = doctest.testmod(normalize, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert tried > 0 and failures == 0
+
+
+_LONG_MULTILINE = """\
+    def test_resume(tmp_path):
+>       ckpt = load_checkpoint(tmp_path / "ckpt.pt")
+
+tests/test_ranker.py:56:
+_ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _
+
+    def load_checkpoint(path):
+>       return torch.load(path, map_location="cpu")
+E       _pickle.UnpicklingError: Weights only load failed.
+E       \t(1) Re-running `torch.load` with `weights_only` set to `False` will likely succeed.
+E       \tWeightsUnpickler error: Unsupported global: GLOBAL app.ranker.TrainingConfig
+E       **********************************************************************
+
+tests/ranker.py:50: UnpicklingError
+"""
+_NATIVE_MULTILINE = """\
+Traceback (most recent call last):
+  File "/venv/lib/python3.11/site-packages/_pytest/python.py", line 187, in pytest_pyfunc_call
+    result = testfunction(**testargs)
+  File "tests/test_ranker.py", line 56, in test_resume
+    ckpt = load_checkpoint(tmp_path / "ckpt.pt")
+  File "tests/ranker.py", line 50, in load_checkpoint
+    return torch.load(path, map_location="cpu")
+_pickle.UnpicklingError: Weights only load failed.
+\t(1) Re-running `torch.load` with `weights_only` set to `False` will likely succeed.
+\tWeightsUnpickler error: Unsupported global: GLOBAL app.ranker.TrainingConfig
+**********************************************************************
+"""
+
+
+def test_native_message_lines_match_long() -> None:
+    """A native traceback's multi-line message gives the same canonical text as --tb=long's E lines; a rule of
+    asterisks is layout in both."""
+    long, native = canonicalize(_LONG_MULTILINE), canonicalize(_NATIVE_MULTILINE)
+    assert long == native
+    assert _section(native, "assert").split(" | ") == [
+        "(<num>) Re-running `torch.load` with `weights_only` set to `False` will likely succeed.",
+        "WeightsUnpickler error: Unsupported global: GLOBAL app.ranker.TrainingConfig",
+    ]
+    # the lines after the message stop at the first blank line: what follows is not the exception's
+    console = _NATIVE_MULTILINE + "\nFAILED tests/test_ranker.py::test_resume - _pickle.UnpicklingError\n"
+    assert canonicalize(console) == native
+
+
+def test_native_rewritten_assertion_is_an_assert_line() -> None:
+    long = (
+        "    def test_warm_up():\n>       assert service.model is not None\n"
+        "E       assert None is not None\nE        +  where None = <app.RankingService object at 0x7f>.model\n\n"
+        "tests/test_ranker.py:168: AssertionError\n"
+    )
+    native = (
+        'Traceback (most recent call last):\n  File "tests/test_ranker.py", line 168, in test_warm_up\n'
+        "    assert service.model is not None\nAssertionError: assert None is not None\n"
+        " +  where None = <app.RankingService object at 0x7f>.model\n"
+    )
+    assert canonicalize(native) == canonicalize(long)
+    assert _section(canonicalize(native), "message") == ""
+    assert _section(canonicalize(native), "assert").startswith("assert None is not None | +  where None")
+
+
+def test_private_exception_classes_are_exceptions() -> None:
+    text = canonicalize(
+        "E   numpy._core._exceptions._ArrayMemoryError: Unable to allocate 3 TiB\n\nx.py:3: MemoryError\n"
+    )
+    assert _section(text, "exception") == "numpy._core._exceptions._ArrayMemoryError"
