@@ -6,9 +6,9 @@ A model trained on the first four groups' training split therefore sees the wide
 libraries: 260 more of them (7 share a standard-library "other" mechanism such as ``decimal`` or ``subprocess``
 with the first groups; the script prints the count). This script trains such a model (the tiny recipe, or other
 classifier/embedder parameters given as JSON) and prints its figures on both sets. It was used to choose the
-classifier's wrong_cost (2.5), its stacked confidence, and which new groups train (wide-f did not: trained on, it
-raised the validation cost at 3:1 from 0.42 to 0.47, so it is a validation set in corpus/validation/); the held-out
-split never was.
+classifier's wrong_cost (3, with ``--logo``), its stacked confidence, and which new groups train (wide-f did not:
+trained on, it raised the validation cost at 3:1 from 0.42 to 0.47, so it is a validation set in
+corpus/validation/); the held-out split never was.
 
 Usage (repository root, dev install)::
 
