@@ -284,6 +284,7 @@ _SCAN_RE = re.compile(
     | (?:Expected|Received)(?:[ ][\w ]{0,30})?:[ ].*(?P<JEST>)
     | Caused[ ]by:[ ][A-Za-z_][\w$.]*+{EXC_TAIL}(?P<CAUSED>)
     | Exception[ ]in[ ]thread[ ]"[^"\n]*+"[ ][A-Za-z_][\w$.]*+{EXC_TAIL}(?P<THREAD>)
+    | (?:FAILED|ERROR)[ ]\S*::\S.*(?P<SUMMARY>)                        # FAILED tests/x.py::test_y - Type: msg
     | [A-Z][\w$.]*+{EXC_TAIL}(?P<EXC>)
     | [a-z_][\w$]*+\.[\w$.]*+{EXC_TAIL}(?P<EXC2>)
     )""".replace("{EXC_TAIL}", _EXC_TAIL),
@@ -295,9 +296,11 @@ _KIND: dict[str, str] = {
     "IMARK": "mark", "GMARK": "mark", "GSEP": "mark", "MARK": "mark", "MARK2": "mark", "MARK3": "mark",
     "CUT": "mark", "FIRST": "first", "FIRST2": "first", "FIRST3": "first", "IJEST": "jest", "JEST": "jest",
     "ICAUSED": "exc", "IEXC": "exc", "IEXC2": "exc", "CAUSED": "exc", "THREAD": "exc", "EXC": "exc", "EXC2": "exc",
+    "SUMMARY": "summary",
 }  # fmt: skip
 _INDENTED_EXC = frozenset({"IEXC", "IEXC2", "ICAUSED"})
-_NATIVE_EXC = frozenset({"EXC", "EXC2"})  # an exception line at the start of a line: native or console output
+_NATIVE_EXC = frozenset({"EXC", "EXC2"})
+_FRAME_TAIL_RE = re.compile(r'File "[^"\n]+", line \d+, in ')
 _RULE_RE = re.compile(r"[-+=_|~*#. ]+")
 
 
@@ -449,11 +452,13 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
     scanned = "\n" + text
     continued = -1  # where the unscanned lines after a native exception line (its message's next lines) begin
     for m in _SCAN_RE.finditer(scanned):
-        if continued >= 0:
-            _continuation(scanned[continued : m.start()], asserts)
-            continued = -1
         kind = _KIND[m.lastgroup or "E"]
         line = m.group()[1:]
+        if continued >= 0:
+            if kind == "exc" and m.lastgroup in _NATIVE_EXC and not _names_exception(line):
+                continue  # a message line that reads like one ("DETAIL:  Process 159 waits for ShareLock")
+            _continuation(scanned[continued : m.start()], asserts)
+            continued = -1
         if kind == "e":
             content = line[1:].strip()
             if not content:
@@ -503,6 +508,19 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
             pending_def = None
         elif kind == "first":
             block.innermost_first = True
+        elif kind == "summary":
+            # pytest's short summary: the failure's first message line after " - ", for a console excerpt that
+            # has no traceback of its own (a traceback's own exception wins)
+            _, sep, crash = line.partition(" - ")
+            if sep and all(b.exc is None for b in blocks):
+                exc = _EXC_TEXT_RE.match(crash.strip())
+                if exc and _exception_name_ok(exc.group(1)):
+                    block.exc, block.message = exc.group(1), exc.group(2) or ""
+                elif crash.startswith("assert "):
+                    block.exc, block.message = "AssertionError", crash.strip()
+                else:
+                    continue
+                continued = m.end()
         elif kind == "jest":
             if len(asserts) < MAX_ASSERT_LINES:
                 asserts.append(line.strip())
@@ -527,25 +545,49 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
             block.message = exc.group(2) or ""
             if m.lastgroup in _NATIVE_EXC:
                 continued = m.end()
-                if block.exc.endswith("AssertionError") and block.message.startswith("assert "):
-                    # pytest's rewritten assertion, which --tb=long prints as E lines under "path:12: AssertionError"
-                    if len(asserts) < MAX_ASSERT_LINES:
-                        asserts.append(block.message.strip())
-                    block.message = ""
     if continued >= 0:
         _continuation(scanned[continued:], asserts)
     kept = [b for b in blocks if b.exc is not None or b.frames]
     return (kept[::-1] if outer_first else kept), asserts
 
 
+def _names_exception(line: str) -> bool:
+    exc = _EXC_LINE_RE.match(line.lstrip(" \t|+"))
+    return exc is not None and _exception_name_ok(exc.group(1))
+
+
+def _strip_log_prefix(text: str) -> str:
+    """A traceback printed through a logger or a log collector has a prefix on every line (``2024-05-01T08:22:34Z``,
+    ``05 08:22:34.582 - app.web - ERROR -``, docker compose's ``web_1  |``): cut it off every line that has it.
+
+    The prefix is what precedes the first native frame line (``File "x.py", line 3, in f``) when that contains a
+    letter or a digit, with its digits generalised (timestamps change from line to line) and its runs of spaces
+    too. Text with no such frame line is returned unchanged."""
+    at = text.find('File "')
+    if at < 0:
+        return text
+    start = text.rfind("\n", 0, at) + 1
+    head = text[start:at]
+    end = text.find("\n", at)
+    if not head.strip(" \t|+") or _FRAME_TAIL_RE.match(text, at, len(text) if end < 0 else end) is None:
+        return text
+    shape = re.sub(r"(?:\\d)+|\d+", r"\\d+", re.escape(head.rstrip(" \t")))
+    shape = re.sub(r"(?:\\ |\\t)+", r"[ \\t]+", shape)
+    stripped, count = re.subn("^" + shape + "[ ]?", "", text, flags=re.MULTILINE)
+    return stripped if count >= 2 else text
+
+
 def _continuation(lines: str, asserts: list[str]) -> None:
-    """The lines that continue a native exception line's message, up to the first blank line, into ``asserts``:
+    """The lines that continue a native exception line's message, up to the first empty line, into ``asserts``:
     what ``--tb=long`` prints as further ``E`` lines (pytest's ``+  where`` explanation, a library's numbered
-    advice, ``[SQL: ...]``). Rules and group frames (``+-+----``) are skipped."""
+    advice, ``[SQL: ...]``). Lines of spaces (pytest indents its explanation's blank lines), rules and group
+    frames (``+-+----``) are skipped."""
     for line in lines.split("\n")[1:]:
+        if not line:
+            break
         content = line.strip()
         if not content:
-            break
+            continue
         if len(asserts) >= MAX_ASSERT_LINES:
             return
         if not content.startswith(_ASSERT_NOISE) and not _is_rule(content):
@@ -640,6 +682,7 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _trim(text)
+    text = _strip_log_prefix(text)
     if "Captured " in text:
         text = _CAPTURED_RE.sub("", text)
     blocks, asserts = _parse(text)
@@ -655,12 +698,18 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
             fallback.message = first
         with_exc = [fallback]
     elif not with_exc:
-        first = text.lstrip().split("\n", 1)[0].strip()
+        first = next((line.strip() for line in text.split("\n") if line.strip() and not _is_rule(line.strip())), "")
         if first:
             fallback = _Block()
             fallback.message = first
             with_exc = [fallback]
 
+    # pytest prints a rewritten assertion as "E   AssertionError: assert x == y", or as "E   assert x == y" above
+    # "path:12: AssertionError" when the AssertionError's repr has no quote in it: one message
+    final = with_exc[0] if with_exc else None
+    rewritten = bool(asserts) and asserts[0].startswith("assert ")
+    if rewritten and final and not final.message and (final.exc or "").endswith("AssertionError"):
+        final.message = asserts.pop(0)
     lines: list[str] = []
     names = [b.exc for b in with_exc if b.exc]
     if names:

@@ -508,20 +508,27 @@ def test_native_message_lines_match_long() -> None:
     assert canonicalize(console) == native
 
 
-def test_native_rewritten_assertion_is_an_assert_line() -> None:
-    long = (
+def test_rewritten_assertion_is_the_message_however_printed() -> None:
+    """pytest prints a rewritten assertion as "E   assert ..." under "path:12: AssertionError" or, when the
+    AssertionError's repr has a quote in it, as "E   AssertionError: assert ..."; --tb=native as
+    "AssertionError: assert ...". All three are one message."""
+    where = "<app.RankingService object at 0x7f>.model"
+    bare = (
         "    def test_warm_up():\n>       assert service.model is not None\n"
-        "E       assert None is not None\nE        +  where None = <app.RankingService object at 0x7f>.model\n\n"
+        f"E       assert None is not None\nE        +  where None = {where}\n\n"
         "tests/test_ranker.py:168: AssertionError\n"
     )
+    prefixed = bare.replace("E       assert None", "E       AssertionError: assert None")
     native = (
         'Traceback (most recent call last):\n  File "tests/test_ranker.py", line 168, in test_warm_up\n'
         "    assert service.model is not None\nAssertionError: assert None is not None\n"
-        " +  where None = <app.RankingService object at 0x7f>.model\n"
+        f" +  where None = {where}\n"
     )
-    assert canonicalize(native) == canonicalize(long)
-    assert _section(canonicalize(native), "message") == ""
-    assert _section(canonicalize(native), "assert").startswith("assert None is not None | +  where None")
+    texts = {canonicalize(bare), canonicalize(prefixed), canonicalize(native)}
+    assert len(texts) == 1
+    text = texts.pop()
+    assert _section(text, "message") == "assert None is not None"
+    assert _section(text, "assert").startswith("+  where None")
 
 
 def test_private_exception_classes_are_exceptions() -> None:
@@ -529,3 +536,46 @@ def test_private_exception_classes_are_exceptions() -> None:
         "E   numpy._core._exceptions._ArrayMemoryError: Unable to allocate 3 TiB\n\nx.py:3: MemoryError\n"
     )
     assert _section(text, "exception") == "numpy._core._exceptions._ArrayMemoryError"
+
+
+def test_pytest_summary_line_names_the_exception() -> None:
+    """A console excerpt with only pytest's short summary still gives the exception, its message and the lines
+    that continue it; a traceback's own exception wins over its summary line."""
+    excerpt = (
+        "=========================== short test summary info ============================\n"
+        "FAILED tests/test_orders.py::test_concurrent_update - psycopg.errors.DeadlockDetected: deadlock detected\n"
+        "DETAIL:  Process 159 waits for ShareLock on transaction 1142; blocked by process 161.\n"
+    )
+    text = canonicalize(excerpt)
+    assert _section(text, "exception") == "psycopg.errors.DeadlockDetected"
+    assert _section(text, "message") == "deadlock detected"
+    assert _section(text, "assert").startswith("DETAIL:  Process <num> waits for ShareLock")
+    assert _section(canonicalize("FAILED tests/test_a.py::test_total - assert 3 == 4\n"), "message") == (
+        "assert <num> == <num>"
+    )
+    traceback = 'Traceback (most recent call last):\n  File "x.py", line 1, in f\nKeyError: 3\n'
+    summary = "FAILED tests/x.py::test_f - TimeoutError: late\n"
+    assert _section(canonicalize(traceback + summary), "exception") == "KeyError"
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["2024-05-01T08:22:34.1234567Z ", "05 08:22:34.582 - app.web - ERROR - ", "    web_1      | "],
+)
+def test_log_prefixes_are_cut(prefix: str) -> None:
+    """A traceback printed through a logger (GitHub Actions timestamps, a logging format, docker compose) gives
+    the text of the bare traceback, though the prefix's digits change from line to line."""
+    bare = (
+        "Traceback (most recent call last):\n"
+        '  File "/srv/app/venv/lib/python3.11/site-packages/sqlalchemy/pool/impl.py", line 166, in _do_get\n'
+        "    raise exc.TimeoutError(\n"
+        "sqlalchemy.exc.TimeoutError: QueuePool limit of size 5 overflow 10 reached\n"
+    )
+    lines = bare.splitlines()
+    logged = "\n".join(prefix.replace("34", str(30 + i)) + line for i, line in enumerate(lines))
+    assert canonicalize(logged) == canonicalize(bare)
+    assert _section(canonicalize(logged), "frames") == "sqlalchemy.pool.impl._do_get"
+
+
+def test_fallback_message_skips_rules() -> None:
+    assert _section(canonicalize("==========\nsomething odd happened\n"), "message") == "something odd happened"
