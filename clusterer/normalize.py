@@ -313,7 +313,7 @@ _LOC_RE = re.compile(r"(.*?):\d+:(?: (.*))?$")
 _FILE_RE = re.compile(r'\s*File "([^"]+)", line \d+,? in (\S+)')
 # Exception names end in a capitalised class name, or are one of the stdlib's lower-case ``re.error``,
 # ``socket.timeout``, ``socket.gaierror``.
-_EXC_NAME = r"(?:[a-z_][\w$]*\.)*_*[A-Z][\w$]*|(?:[a-z_][\w$]*\.)+(?:error|timeout|herror|gaierror)"
+_EXC_NAME = r"(?:[A-Za-z_][\w$]*\.)*_*[A-Z][\w$]*|(?:[a-z_][\w$]*\.)+(?:error|timeout|herror|gaierror)"
 _EXC_LINE_RE = re.compile(
     r"(?:Caused by: |Suppressed: |Exception in thread \"[^\"]*\" )?"
     r"(" + _EXC_NAME + r")(?: \[[\w ]{1,40}\])?(?::[ ]?(.*))?$"
@@ -397,8 +397,13 @@ def _module_of(path: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _exception_name_ok(name: str) -> bool:
-    """Whether a name printed at the start of a line is an exception type (qualified, or named like one)."""
-    return "." in name or _EXC_WORD_RE.search(name) is not None
+    """Whether a name printed at the start of a line is an exception type: qualified by lower-case modules
+    (``sqlalchemy.exc.TimeoutError``), or named like one (``KeyError``, PyGithub's
+    ``github.GithubException.GithubException``, .NET's ``System.InvalidOperationException``)."""
+    module, dot, last = name.rpartition(".")
+    if dot and not any(part[:1].isupper() for part in module.split(".")):
+        return True
+    return _EXC_WORD_RE.search(last) is not None
 
 
 @lru_cache(maxsize=8192)

@@ -579,3 +579,19 @@ def test_log_prefixes_are_cut(prefix: str) -> None:
 
 def test_fallback_message_skips_rules() -> None:
     assert _section(canonicalize("==========\nsomething odd happened\n"), "message") == "something odd happened"
+
+
+@pytest.mark.parametrize(
+    ("line", "exception"),
+    [
+        ("E   PIL.UnidentifiedImageError: cannot identify image file", "PIL.UnidentifiedImageError"),
+        ("MySQLdb.OperationalError: (1040, 'Too many connections')", "MySQLdb.OperationalError"),
+        ("github.GithubException.GithubException: 403 {}", "github.GithubException.GithubException"),
+    ],
+)
+def test_modules_with_capitals_qualify_exceptions(line: str, exception: str) -> None:
+    assert _section(canonicalize(line), "exception") == exception
+
+
+def test_capitalised_words_before_a_colon_are_not_exceptions() -> None:
+    assert _section(canonicalize("Note.Smith: hello there"), "exception") == ""
