@@ -15,7 +15,10 @@ out empty sections::
     ``During handling of the above exception``, Java ``Caused by:``), most recent first.
 ``message``
     The masked messages of those exceptions in the same order, joined with `` | `` (at most
-    :data:`MAX_MESSAGES`, each cut at :data:`MAX_MESSAGE_CHARS`).
+    :data:`MAX_MESSAGES`). Object reprs with nested parts are cut to their type and state (asyncio's
+    ``<Task pending name='Task-5' coro=<test_x() running at ...> cb=[...]>`` -> ``<Task pending>``), and a
+    message longer than :data:`MAX_MESSAGE_CHARS` keeps its head and its last :data:`MESSAGE_TAIL_CHARS`
+    characters, where messages often say what went wrong (``... attached to a different loop``).
 ``frames``
     ``module.function`` per frame, innermost last. Library frames keep their dotted module
     (``site-packages/sqlalchemy/pool/impl.py`` -> ``sqlalchemy.pool.impl._do_get``), standard-library frames
@@ -77,6 +80,7 @@ MAX_FRAMES = 16
 #: Messages kept (final first), and the length each is cut to before masking.
 MAX_MESSAGES = 4
 MAX_MESSAGE_CHARS = 240
+MESSAGE_TAIL_CHARS = 80
 #: ``assert`` lines kept, and the length each is cut to before masking.
 MAX_ASSERT_LINES = 6
 MAX_ASSERT_CHARS = 160
@@ -133,6 +137,8 @@ _REASONS = "|".join(
 #: name, which usually names the cause rather than varying with it.
 MASK_RULES: tuple[MaskRule, ...] = (
     MaskRule("errno", r"\[Errno -?\d+\]", None, r"\["),
+    # a DB-API error's (code, message) pair, as MySQL drivers print it: ``(1040, 'Too many connections')``
+    MaskRule("db_error", r"(?<=\()\d{4}, u?(?:'[^'\n]{1,200}'|\"[^\"\n]{1,200}\")(?=\))", None, "0-9"),
     MaskRule(
         "http_status",
         r"\b(?:HTTP(?:/\d(?:\.\d)?)?|(?i:status(?:[_ ]code)?))[ :=]{1,3}[1-5]\d\d(?!\d)",
@@ -262,6 +268,7 @@ _SCAN_RE = re.compile(
     | [ \t|+][ \t|+]*+(?:                                               # indented, or inside an exception group
         File[ ]"[^"\n]++",[ ]line[ ]\d++,?[ ]in[ ]\S++(?P<FILE>)        # native / faulthandler frame
       | at[ ]++.+(?P<AT>)                                               # Java / JS / .NET frame
+      | [^\s:"|+][^\s:"]*+:\d++:[ ][\w.]*?Warning:[ ].*(?P<IWARN>)     # pytest warnings summary entry
       | def[ ]++\w++(?P<DEF>)                                           # source of a pytest long entry
       | async[ ]++def[ ]++\w++(?P<ADEF>)
       | Traceback[ ]\(most[ ]recent[ ]call[ ]last\)(?P<IMARK>)
@@ -296,7 +303,7 @@ _KIND: dict[str, str] = {
     "IMARK": "mark", "GMARK": "mark", "GSEP": "mark", "MARK": "mark", "MARK2": "mark", "MARK3": "mark",
     "CUT": "mark", "FIRST": "first", "FIRST2": "first", "FIRST3": "first", "IJEST": "jest", "JEST": "jest",
     "ICAUSED": "exc", "IEXC": "exc", "IEXC2": "exc", "CAUSED": "exc", "THREAD": "exc", "EXC": "exc", "EXC2": "exc",
-    "SUMMARY": "summary",
+    "SUMMARY": "summary", "IWARN": "warn",
 }  # fmt: skip
 _INDENTED_EXC = frozenset({"IEXC", "IEXC2", "ICAUSED"})
 _NATIVE_EXC = frozenset({"EXC", "EXC2"})
@@ -325,6 +332,20 @@ _EXC_WORD_RE = re.compile(
     r"Error|Exception|Warning|Exit|Interrupt|Group|Failure|Failed|Fault|Timeout|Cancelled|Iteration|Abort"
 )
 _CUT_LINE = "\n... cut ...\n"
+_ERROR_WORDS_RE = re.compile(
+    r"(?i:error|fail|exceeded|refused|denied|timed out|timeout|abort|cannot|can't|unable|invalid|not found|too many)"
+)
+# An exception's repr inside a message (``Caused by NewConnectionError('...: Connection refused')``) or printed
+# alone (``RuntimeError("... attached to a different loop")``): its quoted argument is a message, not a value.
+_EXC_REPR_RE = re.compile(
+    r"(?<![\w.])((?:[A-Za-z_]\w*\.)*_*[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt|Timeout|Failure))"
+    r"\((['\"])(.{1,1000}?)\2\)"
+)
+# An object repr with attributes (``<Task pending name='Task-5' coro=<...> cb=[...]>``), nested at most three deep;
+# possessive, so an attempt stops at the first bracket that does not fit and the scan stays linear.
+_REPR_RE = re.compile(
+    r"<([A-Za-z_][\w.]*+(?:[ ][a-z]++(?!=))*+)[ ][a-z_]\w*+=((?:[^<>]++|<(?:[^<>]++|<[^<>]*+>)*+>)*+)>"
+)
 _ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _CAPTURED_RE = re.compile(r"^-{3,} Captured [^\n]*-{3,}$.*?(?=^[_=]{3,} |\Z)", re.MULTILINE | re.DOTALL)
 _STDLIB_RE = re.compile(r"/(?:lib/python\d[\d.]*|Lib|lib-python/\d[\d.]*|lib/pypy\d[\d.]*)/")
@@ -456,6 +477,7 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
     outer_first = False  # Java prints the outermost exception first and its causes after it
     scanned = "\n" + text
     continued = -1  # where the unscanned lines after a native exception line (its message's next lines) begin
+    warning: tuple[str, str] | None = None
     for m in _SCAN_RE.finditer(scanned):
         kind = _KIND[m.lastgroup or "E"]
         line = m.group()[1:]
@@ -526,6 +548,13 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
                 else:
                     continue
                 continued = m.end()
+        elif kind == "warn":
+            # `  path.py:376: InconsistentVersionWarning: Trying to unpickle ...` (pytest's warnings summary): the
+            # warning is the failure's best clue only when nothing in the text raised
+            if warning is None:
+                exc = _EXC_TEXT_RE.match(line.strip().split(": ", 1)[1])
+                if exc:
+                    warning = (exc.group(1), exc.group(2) or "")
         elif kind == "jest":
             if len(asserts) < MAX_ASSERT_LINES:
                 asserts.append(line.strip())
@@ -552,6 +581,8 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
                 continued = m.end()
     if continued >= 0:
         _continuation(scanned[continued:], asserts)
+    if warning is not None and all(b.exc is None for b in blocks):
+        block.exc, block.message = warning
     kept = [b for b in blocks if b.exc is not None or b.frames]
     return (kept[::-1] if outer_first else kept), asserts
 
@@ -580,6 +611,32 @@ def _strip_log_prefix(text: str) -> str:
     shape = re.sub(r"(?:\\ |\\t)+", r"[ \\t]+", shape)
     stripped, count = re.subn("^" + shape + "[ ]?", "", text, flags=re.MULTILINE)
     return stripped if count >= 2 else text
+
+
+def _collapse_repr(match: re.Match[str]) -> str:
+    whole = match.group()
+    return "<" + match.group(1) + ">" if "<" in match.group(2) or "[" in match.group(2) else whole
+
+
+def _cut_message(message: str) -> str:
+    """A message as the canonical text keeps it: nested object reprs cut to their type and state, then at most
+    :data:`MAX_MESSAGE_CHARS` characters, its head and its last :data:`MESSAGE_TAIL_CHARS` (joined by ``...``)."""
+    if len(message) > 16 * MAX_MESSAGE_CHARS:  # bound the repr scan; the middle of a huge message is cut anyway
+        message = message[: 8 * MAX_MESSAGE_CHARS] + " " + message[-8 * MAX_MESSAGE_CHARS :]
+    if "('" in message or '("' in message:
+        message = _EXC_REPR_RE.sub(r"\1(\3)", message)
+    if "=<" in message or "=[" in message:  # only a repr with a nested part is cut
+        message = _REPR_RE.sub(_collapse_repr, message)
+    if len(message) <= MAX_MESSAGE_CHARS:
+        return message
+    head = message[: MAX_MESSAGE_CHARS - MESSAGE_TAIL_CHARS - 5]
+    tail = message[-MESSAGE_TAIL_CHARS:]
+    # cut at spaces near the ends, so no word or quoted value is cut in two (masking needs the whole of one)
+    space = head.rfind(" ", len(head) - 20)
+    head = head[:space] if space > 0 else head
+    space = tail.find(" ", 0, 20)
+    tail = tail[space + 1 :] if space >= 0 else tail
+    return head + " ... " + tail
 
 
 def _continuation(lines: str, asserts: list[str]) -> None:
@@ -653,6 +710,19 @@ def split_test_name(test: str) -> str:
 _test_words = lru_cache(maxsize=16_384)(split_test_name)
 
 
+def _fallback_block(first: str, parse_name: bool) -> _Block:
+    """The one exception of a failure whose text shows none: its one-line message, read as ``Type: message``
+    (only a message field is trusted to start with a type) or as an exception's repr ``Type("message")``."""
+    block = _Block()
+    block.message = first
+    exc = _EXC_TEXT_RE.match(first) if parse_name else None
+    if exc and _exception_name_ok(exc.group(1)):
+        block.exc, block.message = exc.group(1), exc.group(2) or ""
+    elif (rep := _EXC_REPR_RE.fullmatch(first)) is not None:
+        block.exc, block.message = rep.group(1), rep.group(3)
+    return block
+
+
 def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
     """The canonical text of one failure (see the module docstring for the layout).
 
@@ -693,21 +763,14 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
     blocks, asserts = _parse(text)
     ordered = _order(blocks)
     with_exc = [b for b in ordered if b.exc is not None]
-    if not with_exc and message:
-        first = message.strip().split("\n", 1)[0]
-        exc = _EXC_TEXT_RE.match(first)
-        fallback = _Block()
-        if exc and _exception_name_ok(exc.group(1)):
-            fallback.exc, fallback.message = exc.group(1), exc.group(2) or ""
-        else:
-            fallback.message = first
-        with_exc = [fallback]
-    elif not with_exc:
-        first = next((line.strip() for line in text.split("\n") if line.strip() and not _is_rule(line.strip())), "")
+    if not with_exc:
+        if message:
+            first = message.strip().split("\n", 1)[0]
+        else:  # a console excerpt: its first line that reads like an error, else its first line
+            lines = [line.strip() for line in text.split("\n", 200)[:200] if line.strip() and not _is_rule(line)]
+            first = next((line for line in lines if _ERROR_WORDS_RE.search(line)), lines[0] if lines else "")
         if first:
-            fallback = _Block()
-            fallback.message = first
-            with_exc = [fallback]
+            with_exc = [_fallback_block(first, parse_name=bool(message))]
 
     # pytest prints a rewritten assertion as "E   AssertionError: assert x == y", or as "E   assert x == y" above
     # "path:12: AssertionError" when the AssertionError's repr has no quote in it: one message
@@ -721,7 +784,7 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
         lines.append("exception: " + " ".join(names))
     messages: list[str] = []
     for b in with_exc:
-        masked = _mask_piece(b.message.strip()[:MAX_MESSAGE_CHARS])
+        masked = _mask_piece(_cut_message(b.message.strip()))
         if masked and masked not in messages:
             messages.append(masked)
             if len(messages) == MAX_MESSAGES:

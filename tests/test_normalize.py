@@ -36,6 +36,13 @@ def _section(text: str, name: str) -> str:
 #: rule name -> (texts the rule must find, with the part it must match; texts it must not match)
 RULE_EXAMPLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     "errno": ([("[Errno 111] Connection refused", "[Errno 111]")], ["Errno 111", "[Errno x]"]),
+    "db_error": (
+        [
+            ("(pymysql.err.OperationalError) (1040, 'Too many connections')", "1040, 'Too many connections'"),
+            ("OperationalError(1213, u'Deadlock found')", "1213, u'Deadlock found'"),
+        ],
+        ["(12, 'x y')", "(1040, 'a', 'b')", "(1040, name)", "(1040, 'unclosed'"],
+    ),
     "http_status": (
         [("got HTTP 503 from upstream", "HTTP 503"), ("status_code=429", "status_code=429")],
         ["HTTP 200000", "status ok", "HTTP 99"],
@@ -595,3 +602,100 @@ def test_modules_with_capitals_qualify_exceptions(line: str, exception: str) -> 
 
 def test_capitalised_words_before_a_colon_are_not_exceptions() -> None:
     assert _section(canonicalize("Note.Smith: hello there"), "exception") == ""
+
+
+# --- long messages and object reprs ---------------------------------------------------------------------------
+
+_DIFFERENT_LOOP = (
+    "RuntimeError: Task <Task pending name='Task-{n}' coro=<test_levels() running at /app/tests/test_stock.py:{n}> "
+    "cb=[_run_until_complete_cb() at /usr/lib/python3.11/asyncio/base_events.py:180]> got Future "
+    "<Future pending cb=[_chain_future.<locals>._call_check_cancel() at /usr/lib/python3.11/asyncio/futures.py:387]>"
+    " attached to a different loop"
+)
+
+
+def test_nested_object_reprs_are_cut_to_type_and_state() -> None:
+    """asyncio's most common failure keeps its point (the end of the message) and reads the same in every run."""
+    first = _section(canonicalize(_DIFFERENT_LOOP.format(n=5)), "message")
+    assert first == "Task <Task pending> got Future <Future pending> attached to a different loop"
+    assert _section(canonicalize(_DIFFERENT_LOOP.format(n=912)), "message") == first
+    destroyed = (
+        "Task was destroyed but it is pending! task: <Task pending name='Task-1' coro=<f() done> "
+        "wait_for=<Future pending cb=[<W object at 0x7f>()]>>"
+    )
+    assert _section(canonicalize(f"E   RuntimeError: {destroyed}"), "message").endswith("task: <Task pending>")
+
+
+@pytest.mark.parametrize(
+    "repr_",
+    [
+        "<_UnixSelectorEventLoop running=False closed=True debug=False>",  # no nested part: every attribute kept
+        "<Response [429]>",  # no attributes
+        "<WrapperTestResponse streamed [503 SERVICE UNAVAILABLE]>",
+    ],
+)
+def test_flat_reprs_are_kept(repr_: str) -> None:
+    assert repr_ in canonicalize(f"E   RuntimeError: got {repr_} here")
+
+
+def test_long_message_keeps_head_and_tail_at_word_boundaries() -> None:
+    words = " ".join(f"word{i}" for i in range(200))
+    message = _section(canonicalize(f"E   ValueError: {words} is not JSON serializable"), "message")
+    head, tail = message.split(" ... ")
+    assert head.startswith("word0 word1 ")
+    assert tail.endswith("word199 is not JSON serializable")
+    assert re.fullmatch(r"(word\d+ )+", head + " ") and re.fullmatch(r"(word\d+ )+is not JSON serializable", tail)
+    assert len(message) <= normalize.MAX_MESSAGE_CHARS
+
+
+@pytest.mark.parametrize(
+    ("text", "exception", "message"),
+    [
+        (  # an exception's repr printed alone: its argument is the message
+            "RuntimeError(\"Task <Task pending name='Task-5' coro=<t() running at /t.py:12>> got Future "
+            '<Future pending cb=[P._w()]> attached to a different loop")',
+            "RuntimeError",
+            "Task <Task pending> got Future <Future pending> attached to a different loop",
+        ),
+        (  # inside a message, the argument of a wrapped exception stays readable instead of becoming <str>
+            "E   requests.exceptions.ConnectionError: Max retries exceeded with url: /x (Caused by "
+            "NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new "
+            "connection: [Errno 111] Connection refused'))",
+            "requests.exceptions.ConnectionError",
+            "Max retries exceeded with url: /x (Caused by NewConnectionError(<urllib3.connection.HTTPConnection "
+            "object at <hex>>: Failed to establish a new connection: [Errno 111] Connection refused))",
+        ),
+    ],
+)
+def test_exception_reprs_are_read_as_messages(text: str, exception: str, message: str) -> None:
+    canonical = canonicalize(text)
+    assert _section(canonical, "exception") == exception
+    assert _section(canonical, "message") == message
+
+
+def test_quoted_values_that_are_not_exception_arguments_are_still_masked() -> None:
+    assert _section(canonicalize("E   KeyError: Missing('user 42 not found')"), "message") == "Missing(<str>)"
+
+
+_WARNINGS_SUMMARY = """tests/test_floors.py::test_inferenced_floors
+  /opt/venv/lib/python3.12/site-packages/sklearn/base.py:376: InconsistentVersionWarning: Trying to unpickle \
+estimator BayesianRidge from version 1.4.0 when using version 1.4.2.
+    warnings.warn(
+"""
+
+
+def test_warnings_summary_entry_names_the_warning_when_nothing_raised() -> None:
+    canonical = canonicalize(_WARNINGS_SUMMARY)
+    assert _section(canonical, "exception") == "InconsistentVersionWarning"
+    assert _section(canonical, "message").startswith("Trying to unpickle estimator BayesianRidge from version <num>")
+    raised = canonicalize(_WARNINGS_SUMMARY + "E   KeyError: 'floors'\n")
+    assert _section(raised, "exception") == "KeyError"
+
+
+def test_console_excerpt_without_exception_uses_its_first_error_line() -> None:
+    excerpt = (
+        ">>> from github import Github\n>>> g.get_repo('PyGithub/PyGithub')\n"
+        "Request GET /repos/x/y failed with 403: rate limit exceeded\nSetting next backoff to 855.66s\n"
+    )
+    assert _section(canonicalize(excerpt), "message") == "Request GET <path>/y failed with <num>: rate limit exceeded"
+    assert _section(canonicalize("starting up\nall good\n"), "message") == "starting up"
