@@ -445,6 +445,10 @@ PATHOLOGICAL = [
     "File " * 200_000,
     "Error: " * 150_000,
     "tests/x.py:" * 100_000,
+    "E   RuntimeError: " + "<Task pending a=<b c=[" * 40_000,  # nested reprs that never close
+    "E   RuntimeError: " + "ValueError('x " * 60_000,  # exception reprs that never close
+    "\n  x.py:1: UserWarning: w" * 40_000,  # warnings-summary entries
+    "\n" + "word " * 200_000,  # a console excerpt with no exception and no error word
 ]
 
 
