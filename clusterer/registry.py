@@ -345,8 +345,8 @@ def heldout_cost(confusion: dict[str, dict[str, int]], wrong_cost: float = WRONG
     answer by 0.024, where one changed answer can move macro-F1 by up to 0.05 (a category of 8 failures): the
     guard allows a retrain to decline two more failures, but not to answer one more wrongly.
 
-    >>> heldout_cost({"1": {"1": 2, "new": 1, "2": 1}, "other": {"new": 3, "1": 1}})
-    0.75
+    >>> heldout_cost({"1": {"1": 2, "new": 1, "2": 1}, "other": {"new": 3, "1": 1}})  # (1 + 3 + 3) / 8
+    0.875
     """
     total = cost = 0.0
     for truth, answers in confusion.items():
