@@ -24,6 +24,9 @@ from ._params import ParamsMixin, check_is_fitted
 from ._sparse import columns_in_use, dense_columns
 
 OTHER = "other"
+#: A wrong category costs this many known failures answered "new": the product's 3:1 (calibration and the registry's
+#: activation guard both count answers by it).
+DEFAULT_WRONG_COST = 3.0
 _BOOTSTRAPS = 200
 _MAX_WEIGHT = 5.0  # cap of a class's weight, in medians of the balanced class weights
 
@@ -190,7 +193,7 @@ class ExemplarClassifier(ParamsMixin):
         self,
         k: int = 5,
         C: float = 100.0,
-        wrong_cost: float = 3.0,
+        wrong_cost: float = DEFAULT_WRONG_COST,
         sim_quantile: float = 0.02,
         n_splits: int = 5,
         confidence: str = "stacked",

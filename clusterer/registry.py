@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .classify import DEFAULT_WRONG_COST, calibration_cost
 from .errors import ModelError
 from .labels import clusterer_home, default_author, now_utc
 from .model import DEFAULT_MODEL, MANIFEST, bundled_models_dir
@@ -43,8 +44,6 @@ EVENTS = "events.jsonl"
 #: of 8) was refused; the cost counts answers instead: two more declined pass (0.016), one more wrong does not
 #: (0.024).
 DEFAULT_TOLERANCE = 0.02
-#: Cost of a wrong category against a known failure answered "new" (the classifier's default ``wrong_cost``).
-WRONG_COST = 3.0
 _VERSION = re.compile(r"^v(\d+)$")
 
 
@@ -337,27 +336,27 @@ def shared_heldout() -> list[dict[str, Any]]:
     return read_corpus()[1]
 
 
-def heldout_cost(confusion: dict[str, dict[str, int]], wrong_cost: float = WRONG_COST) -> float:
-    """Cost per failure of a model's answers (``confusion``: truth -> answer -> count, as :func:`evaluate` gives
-    it): a wrong category costs ``wrong_cost``, a known failure answered "new" costs 1, a right answer nothing.
+def heldout_cost(figures: dict[str, Any], wrong_cost: float = DEFAULT_WRONG_COST) -> float:
+    """Cost per failure of a model's answers, from their figures (:func:`clusterer.evaluate.score`), by the rule
+    the thresholds are calibrated by (:func:`clusterer.classify.calibration_cost`): a wrong category costs
+    ``wrong_cost``, a known failure answered "new" costs 1, a right answer nothing.
 
     On the shared held-out data (126 failures) one more declined answer raises it by 0.008 and one more wrong
     answer by 0.024, where one changed answer can move macro-F1 by up to 0.05 (a category of 8 failures): the
     guard allows a retrain to decline two more failures, but not to answer one more wrongly.
 
-    >>> heldout_cost({"1": {"1": 2, "new": 1, "2": 1}, "other": {"new": 3, "1": 1}})  # (1 + 3 + 3) / 8
-    0.875
+    >>> from clusterer.evaluate import score
+    >>> truth, answers = ["1", "1", "1", "1", "other", "other"], ["1", "1", "new", "2", "new", "1"]
+    >>> round(heldout_cost(score(truth, answers)), 4)  # (1 + 3 + 3) / 6
+    1.1667
     """
-    total = cost = 0.0
-    for truth, answers in confusion.items():
-        unknown = truth in ("other", "new")
-        for answer, count in answers.items():
-            total += count
-            if answer == "new":
-                cost += 0.0 if unknown else count
-            elif unknown or answer != truth:
-                cost += wrong_cost * count
-    return cost / total if total else 0.0
+    n_known = sum(c["support"] for c in figures["per_category"].values())
+    rates = {
+        "wrong_known_rate": figures["wrong_known_rate"],
+        "other_said_new": figures["new_recall"],
+        "coverage_known": figures["coverage_known"],
+    }
+    return calibration_cost(rates, n_known, figures["n"] - n_known, wrong_cost)
 
 
 def compare(before: Path, after: Path, rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -385,7 +384,7 @@ def compare(before: Path, after: Path, rows: list[dict[str, Any]] | None = None)
             "accuracy_known": round(figures["accuracy_known"], 4),
             "wrong_known_rate": round(figures["wrong_known_rate"], 4),
             "new_precision": round(figures["new_precision"], 4),
-            "cost": round(heldout_cost(figures["confusion"]), 4),
+            "cost": round(heldout_cost(figures), 4),
             "per_category_f1": {c: round(v["f1"], 4) for c, v in figures["per_category"].items() if v["support"]},
         }
         predictions.append(model.classifier.predict(model.embedder.embed(texts)).tolist() if texts else [])
