@@ -368,16 +368,16 @@ def compare(before: Path, after: Path, rows: list[dict[str, Any]] | None = None)
     ``cost`` (:func:`heldout_cost`), ``per_category`` F1), ``changed`` (fraction of held-out failures whose answer
     differs) and ``rows``.
     """
-    from .evaluate import evaluate, row_text
+    from .evaluate import answers, score
     from .model import Model
 
     rows = shared_heldout() if rows is None else rows
     out: dict[str, Any] = {"rows": len(rows)}
     predictions = []
-    texts = [row_text(r) for r in rows]
     for key, path in (("before", before), ("after", after)):
-        model = Model.load(path)
-        figures = evaluate(model, rows)
+        # one embedding and one pass of the classifier per model serve both the figures and the changed answers
+        answered = answers(Model.load(path), rows)
+        figures = score(**answered)
         out[key] = {
             "model": str(path),
             "macro_f1": round(figures["macro_f1"], 4),
@@ -387,7 +387,7 @@ def compare(before: Path, after: Path, rows: list[dict[str, Any]] | None = None)
             "cost": round(heldout_cost(figures), 4),
             "per_category_f1": {c: round(v["f1"], 4) for c, v in figures["per_category"].items() if v["support"]},
         }
-        predictions.append(model.classifier.predict(model.embedder.embed(texts)).tolist() if texts else [])
+        predictions.append(answered["pred"])
     changed = sum(a != b for a, b in zip(*predictions, strict=True))
     out["changed"] = round(changed / max(1, len(rows)), 4)
     out["changed_rows"] = changed
