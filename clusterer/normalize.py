@@ -265,6 +265,8 @@ _SCAN_RE = re.compile(
       E(?:[ ].*)?$(?P<E>)                                               # pytest E line
     | [^\s:"|+](?::(?=[\\/]))?[^\s:"]*+:\d++:(?:[ ].*)?$(?P<LOC>)  # pytest path:12: [in func|Type]
     | <frozen[ ][^>\n]++>:\d++:(?:[ ].*)?$(?P<LOC2>)
+    | File[ ][^\n]+?:\d++,[ ]in[ ].*$(?P<IFILE>)                          # IPython / Jupyter frame
+    | File[ ]"[^"\n]++",[ ]line[ ]\d++,?[ ]in[ ]\S++(?P<FILE0>)           # native frame pasted unindented
     | [ \t|+][ \t|+]*+(?:                                               # indented, or inside an exception group
         File[ ]"[^"\n]++",[ ]line[ ]\d++,?[ ]in[ ]\S++(?P<FILE>)        # native / faulthandler frame
       | at[ ]++.+(?P<AT>)                                               # Java / JS / .NET frame
@@ -298,7 +300,7 @@ _SCAN_RE = re.compile(
     re.MULTILINE | re.VERBOSE,
 )
 _KIND: dict[str, str] = {
-    "E": "e", "LOC": "loc", "LOC2": "loc", "FILE": "file", "AT": "at",
+    "E": "e", "LOC": "loc", "LOC2": "loc", "FILE": "file", "FILE0": "file", "IFILE": "ifile", "AT": "at",
     "DEF": "def", "ADEF": "def", "DEF0": "def", "ADEF0": "def",
     "IMARK": "mark", "GMARK": "mark", "GSEP": "mark", "MARK": "mark", "MARK2": "mark", "MARK3": "mark",
     "CUT": "mark", "FIRST": "first", "FIRST2": "first", "FIRST3": "first", "IJEST": "jest", "JEST": "jest",
@@ -316,6 +318,9 @@ def _is_rule(line: str) -> bool:
     return _RULE_RE.fullmatch(line) is not None
 
 
+# IPython's frame line: ``File /usr/lib/python3.10/site-packages/torch/serialization.py:1113, in load(f, ...)``
+# (a pasted notebook may wrap the path as a link: ``File [/x/serialization.py:/x/serialization.py#line=1112), in``).
+_IPY_FILE_RE = re.compile(r"File \[?([^\s:\]]+?)[:\]].*?, in ([\w.<>]+)")
 _LOC_RE = re.compile(r"(.*?):\d+:(?: (.*))?$")
 _FILE_RE = re.compile(r'\s*File "([^"]+)", line \d+,? in (\S+)')
 # Exception names end in a capitalised class name, or are one of the stdlib's lower-case ``re.error``,
@@ -519,6 +524,10 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
             frame = _FILE_RE.match(line.lstrip(" |+"))
             if frame:
                 block.frames.append(f"{_module_of(frame.group(1))}.{frame.group(2)}")
+        elif kind == "ifile":
+            frame = _IPY_FILE_RE.match(line)
+            if frame:
+                block.frames.append(f"{_module_of(frame.group(1))}.{frame.group(2)}")
         elif kind == "def":
             if pending_def is None:
                 pending_def = line.split("def", 1)[1].strip()
@@ -592,21 +601,34 @@ def _names_exception(line: str) -> bool:
     return exc is not None and _exception_name_ok(exc.group(1))
 
 
+#: Lines a log prefix is read in front of (see :func:`_strip_log_prefix`), in order of trust.
+_PREFIX_ANCHORS = ('File "', "Traceback (most recent call last)", "= FAILURES =", "= ERRORS =")
+
+
 def _strip_log_prefix(text: str) -> str:
     """A traceback printed through a logger or a log collector has a prefix on every line (``2024-05-01T08:22:34Z``,
     ``05 08:22:34.582 - app.web - ERROR -``, docker compose's ``web_1  |``): cut it off every line that has it.
 
-    The prefix is what precedes the first native frame line (``File "x.py", line 3, in f``) when that contains a
-    letter or a digit, with its digits generalised (timestamps change from line to line) and its runs of spaces
-    too. Text with no such frame line is returned unchanged."""
-    at = text.find('File "')
-    if at < 0:
+    The prefix is what precedes the first native frame line (``File "x.py", line 3, in f``), or the first
+    ``Traceback (most recent call last)`` marker or pytest ``FAILURES``/``ERRORS`` header (a CI log of a pytest
+    run: ``[2021-03-02T15:05:51.918Z] ===== FAILURES =====``), when that contains a letter or a digit (a digit,
+    before the last three: IPython heads its tracebacks ``KeyError      Traceback (most recent call last)``), with its
+    digits generalised (timestamps change from line to line) and its runs of spaces too. Text with none of these
+    anchors is returned unchanged."""
+    for anchor in _PREFIX_ANCHORS:
+        at = text.find(anchor)
+        if at < 0:
+            continue
+        start = text.rfind("\n", 0, at) + 1
+        head = text[start:at]
+        end = text.find("\n", at)
+        if anchor == 'File "' and _FRAME_TAIL_RE.match(text, at, len(text) if end < 0 else end) is None:
+            continue
+        if head.strip(" \t|+=_") and (anchor == 'File "' or any(ch.isdigit() for ch in head)):
+            break
+    else:
         return text
-    start = text.rfind("\n", 0, at) + 1
-    head = text[start:at]
-    end = text.find("\n", at)
-    if not head.strip(" \t|+") or _FRAME_TAIL_RE.match(text, at, len(text) if end < 0 else end) is None:
-        return text
+    head = head.rstrip("=_ ") if anchor != 'File "' else head
     shape = re.sub(r"(?:\\d)+|\d+", r"\\d+", re.escape(head.rstrip(" \t")))
     shape = re.sub(r"(?:\\ |\\t)+", r"[ \\t]+", shape)
     stripped, count = re.subn("^" + shape + "[ ]?", "", text, flags=re.MULTILINE)
@@ -723,6 +745,28 @@ def _fallback_block(first: str, parse_name: bool) -> _Block:
     return block
 
 
+# pytest's section headers (``===== FAILURES =====``, ``_____ test_x _____``): layout, never the error.
+_SECTION_RE = re.compile(r"([=_-])\1{2,} .{1,200}? \1{3,}")
+# The failing line pytest marks with ``>`` when it raises: ``>       raise RuntimeError('Event loop is closed')``.
+_RAISE_RE = re.compile(r"^>\s+raise\s+((?:[A-Za-z_]\w*\.)*_*[A-Z]\w*)(?:\((.{0,1000}?)\)?)?\s*$", re.MULTILINE)
+_LITERAL_RE = re.compile(r"""[rfbu]?(['"])(.*)\1""", re.DOTALL)
+
+
+def _raised(text: str) -> _Block | None:
+    """The exception a pasted excerpt cut off before its ``E`` lines was raising: the last ``>`` line of the form
+    ``raise Type(...)``, with a string literal argument as its message. None when there is no such line."""
+    found = None
+    for found in _RAISE_RE.finditer(text):  # noqa: B007 - the last one is wanted
+        pass
+    if found is None or not _exception_name_ok(found.group(1)):
+        return None
+    block = _Block()
+    block.exc = found.group(1)
+    literal = _LITERAL_RE.fullmatch((found.group(2) or "").strip())
+    block.message = literal.group(2) if literal else ""
+    return block
+
+
 def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
     """The canonical text of one failure (see the module docstring for the layout).
 
@@ -766,8 +810,19 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
     if not with_exc:
         if message:
             first = message.strip().split("\n", 1)[0]
+        elif (raised := _raised(text)) is not None:  # cut off before pytest's E lines: the raise line
+            with_exc = [raised]
+            first = ""
+        elif asserts and asserts[0].startswith("assert "):  # `E   assert x` cut off before `path:12: AssertionError`
+            with_exc = [_Block()]
+            with_exc[0].exc = "AssertionError"
+            first = ""
         else:  # a console excerpt: its first line that reads like an error, else its first line
-            lines = [line.strip() for line in text.split("\n", 200)[:200] if line.strip() and not _is_rule(line)]
+            lines = [
+                line.strip()
+                for line in text.split("\n", 200)[:200]
+                if line.strip() and not _is_rule(line) and not _SECTION_RE.fullmatch(line.strip())
+            ]
             first = next((line for line in lines if _ERROR_WORDS_RE.search(line)), lines[0] if lines else "")
         if first:
             with_exc = [_fallback_block(first, parse_name=bool(message))]

@@ -588,6 +588,88 @@ def test_log_prefixes_are_cut(prefix: str) -> None:
     assert _section(canonicalize(logged), "frames") == "sqlalchemy.pool.impl._do_get"
 
 
+def test_log_prefix_of_a_pytest_run_is_cut() -> None:
+    """A pytest report copied from a CI console that stamps every line (Jenkins' ``[2021-03-02T15:05:51.918Z]``)
+    reads as the bare report: its FAILURES header shows the prefix."""
+    bare = (
+        "================================== FAILURES ===================================\n"
+        "______________________ RateLimitTest.test_rate_limit_hit ______________________\n"
+        "\n"
+        "    def test_rate_limit_hit(self):\n"
+        ">       assert codes[429] == 2, codes\n"
+        "E       AssertionError: defaultdict(<class 'int'>, {429: 3, 202: 2})\n"
+        "E       assert 3 == 2\n"
+        "\n"
+        "tests\\system\\test_requests.py:189: AssertionError\n"
+    )
+    stamped = "".join(f"[2021-03-02T15:05:{10 + i}.918Z] {line}" for i, line in enumerate(bare.splitlines(True)))
+    assert canonicalize(stamped) == canonicalize(bare)
+    assert _section(canonicalize(stamped), "exception") == "AssertionError"
+
+
+def test_raise_line_names_the_exception_of_a_cut_excerpt() -> None:
+    """An excerpt cut off before pytest's E lines still names the exception its marked line raises."""
+    excerpt = (
+        "=================================== FAILURES ===================================\n"
+        "___________________________ test_xx ___________________________\n"
+        "\n"
+        "self = <_UnixSelectorEventLoop running=False closed=True debug=False>\n"
+        "\n"
+        "    def _check_closed(self):\n"
+        "        if self._closed:\n"
+        ">           raise RuntimeError('Event loop is closed')\n"
+    )
+    text = canonicalize(excerpt)
+    assert _section(text, "exception") == "RuntimeError"
+    assert _section(text, "message") == "Event loop is closed"
+    assert _section(canonicalize(">       raise exc.TimeoutError(\n"), "exception") == "exc.TimeoutError"
+    # a variable raised, or a name that is not an exception's, names nothing
+    assert _section(canonicalize(">       raise response\n"), "exception") == ""
+    assert _section(canonicalize(">       raise Config('x')\n"), "exception") == ""
+    # the excerpt's own exception line wins over its raise line
+    assert _section(canonicalize(excerpt + "E       KeyError: 'x'\n"), "exception") == "KeyError"
+
+
+def test_ipython_tracebacks() -> None:
+    """A notebook's traceback: the exception named in its header is not a log prefix, its frames are read."""
+    notebook = (
+        "KeyError                                  Traceback (most recent call last)\n"
+        "Cell In[3], line 2\n"
+        "      1 import joblib\n"
+        '----> 2 model = joblib.load("model.pkl")\n'
+        "\n"
+        "File ~/venv/lib/python3.11/site-packages/joblib/numpy_pickle.py:658, in load(filename, mmap_mode)\n"
+        "    656         return load_compatibility(fobj)\n"
+        "--> 658     obj = _unpickle(fobj, filename, mmap_mode)\n"
+        "\n"
+        "KeyError: 118\n"
+    )
+    text = canonicalize(notebook)
+    assert _section(text, "exception") == "KeyError"
+    assert _section(text, "message") == "<num>"
+    assert _section(text, "frames") == "joblib.numpy_pickle.load"
+
+
+def test_pasted_excerpts_that_lost_their_layout() -> None:
+    """A native frame pasted without its indentation is still a frame; pytest's ``E   assert x`` without the
+    ``path:12: AssertionError`` line under it is still an AssertionError."""
+    native = (
+        'File "/p/.virtualenv/lib/python2.7/site-packages/responses.py", line 234, in get_response\n'
+        "    reason=six.moves.http_client.responses[status],\n"
+        "KeyError: 422\n"
+    )
+    assert _section(canonicalize(native), "frames") == "responses.get_response"
+    cut = "FAILED tests/test_export.py::test_normal_model\n    assert is_saving(m) is False\nE   assert True is False\n"
+    text = canonicalize(cut)
+    assert _section(text, "exception") == "AssertionError"
+    assert _section(text, "message") == "assert True is False"
+
+
+def test_fallback_message_skips_section_headers() -> None:
+    excerpt = "============ FAILURES ============\n_____ test_a _____\nconnection lost to the broker\n"
+    assert _section(canonicalize(excerpt), "message") == "connection lost to the broker"
+
+
 def test_fallback_message_skips_rules() -> None:
     assert _section(canonicalize("==========\nsomething odd happened\n"), "message") == "something odd happened"
 
