@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from clusterer.classify import OTHER, ExemplarClassifier, confidence_features
+from clusterer.classify import _CONFIDENCE_SIGNS, OTHER, ExemplarClassifier, _monotone_logistic, confidence_features
 from clusterer.train import library_dropout
 
 
@@ -117,11 +117,47 @@ def test_stacked_confidence_falls_with_the_distance_to_the_exemplars():
     farther[col] -= 0.3  # the same votes of the linear model, its nearest exemplar much farther away
     far = clf.decide(s.proba[i], farther)
     assert far.confidence < d.confidence if far.category else 1 - far.confidence < d.confidence
-    with pytest.raises(ValueError, match="'stacked' or 'proba'"):
+    with pytest.raises(ValueError, match="'stacked', 'monotone' or 'proba'"):
         ExemplarClassifier(confidence="distance").fit(X, y, groups=groups)
     legacy = ExemplarClassifier(n_splits=5, confidence="proba").fit(X, y, groups=groups)
     assert legacy.confidence_coef_ is None
     assert legacy.decide(s.proba[i], s.best_sim[i]).confidence == pytest.approx(s.proba[i][col])
+
+
+def test_monotone_fit_is_the_logistic_regression_when_no_sign_binds():
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(400, 3))
+    y = X @ [1.5, -1.0, 0.5] + rng.normal(size=400) > 0
+    free = LogisticRegression(C=1.0, max_iter=1000).fit(X, y)
+    np.testing.assert_allclose(_monotone_logistic(X, y, (1, -1, 1)), np.r_[free.coef_[0], free.intercept_], atol=2e-3)
+    # a weight against its sign is held at 0, the others refit without it
+    held = _monotone_logistic(X, y, (1, 1, 1))
+    assert held[1] == 0.0 and held[0] > 0 and held[2] > 0
+
+
+def test_monotone_confidence_never_falls_as_the_evidence_grows():
+    """Every weight of the monotone confidence has its sign (or is 0), so moving a failure nearer its category's
+    exemplars never lowers its confidence; the free stacked regression has no such guarantee (on the corpus it
+    learned a negative weight for the similarity)."""
+    X, y, groups = _blobs(seed=3, spread=1.0)
+    free = ExemplarClassifier(n_splits=5, confidence="stacked").fit(X, y, groups=groups)
+    mono = ExemplarClassifier(n_splits=5).fit(X, y, groups=groups)
+    assert mono.confidence == "monotone"
+    signs = np.sign(mono.confidence_coef_[:-1])
+    assert all(s == 0 or s == want for s, want in zip(signs, _CONFIDENCE_SIGNS, strict=True))
+    s = mono.scores(X)
+    for i in range(0, X.shape[0], 7):
+        col = list(mono.classes_).index(mono.decide(s.proba[i], s.best_sim[i]).best_known)
+        confidences = []
+        for step in (0.0, 0.1, 0.2, 0.3):
+            nearer = s.best_sim[i].copy()
+            nearer[col] += step
+            d = mono.decide(s.proba[i], nearer)
+            confidences.append(d.confidence if d.category else 1 - d.confidence)
+        assert confidences == sorted(confidences)
+    assert free.confidence_coef_ is not None and not np.array_equal(free.confidence_coef_, mono.confidence_coef_)
 
 
 def test_rows_outside_calibrate_train_but_do_not_choose_the_threshold():
