@@ -318,9 +318,8 @@ def _is_rule(line: str) -> bool:
     return _RULE_RE.fullmatch(line) is not None
 
 
-# IPython's frame line: ``File /usr/lib/python3.10/site-packages/torch/serialization.py:1113, in load(f, ...)``
-# (a pasted notebook may wrap the path as a link: ``File [/x/serialization.py:/x/serialization.py#line=1112), in``).
-_IPY_FILE_RE = re.compile(r"File \[?([^\s:\]]+?)[:\]].*?, in ([\w.<>]+)")
+# IPython's frame line: ``File /usr/lib/python3.10/site-packages/torch/serialization.py:1113, in load(f, ...)``.
+_IPY_FILE_RE = re.compile(r"File (.+?):\d+, in ([\w.<>]+)")
 _LOC_RE = re.compile(r"(.*?):\d+:(?: (.*))?$")
 _FILE_RE = re.compile(r'\s*File "([^"]+)", line \d+,? in (\S+)')
 # Exception names end in a capitalised class name, or are one of the stdlib's lower-case ``re.error``,
@@ -611,10 +610,10 @@ def _strip_log_prefix(text: str) -> str:
 
     The prefix is what precedes the first native frame line (``File "x.py", line 3, in f``), or the first
     ``Traceback (most recent call last)`` marker or pytest ``FAILURES``/``ERRORS`` header (a CI log of a pytest
-    run: ``[2021-03-02T15:05:51.918Z] ===== FAILURES =====``), when that contains a letter or a digit (a digit,
-    before the last three: IPython heads its tracebacks ``KeyError      Traceback (most recent call last)``), with its
-    digits generalised (timestamps change from line to line) and its runs of spaces too. Text with none of these
-    anchors is returned unchanged."""
+    run: ``[2021-03-02T15:05:51.918Z] ===== FAILURES =====``), when that contains a letter or a digit, with its
+    digits generalised (timestamps change from line to line) and its runs of spaces too. Before a marker or a header
+    the prefix must hold a digit: IPython heads its tracebacks ``KeyError      Traceback (most recent call last)``.
+    Text with none of these anchors is returned unchanged."""
     for anchor in _PREFIX_ANCHORS:
         at = text.find(anchor)
         if at < 0:
