@@ -731,9 +731,17 @@ def split_test_name(test: str) -> str:
 _test_words = lru_cache(maxsize=16_384)(split_test_name)
 
 
+# A structured log line's message field (logfmt ``message="..."``, JSON ``"msg": "..."``): the line's point, where
+# the rest is level, time and logger.
+_LOG_FIELD_RE = re.compile(
+    r"""(?:^|[\s{,])(["']?)(?:message|msg|error|err|exception)\1\s*[:=]\s*(["'])((?:[^"'\\]|\\.){3,1000}?)\2"""
+)
+
+
 def _fallback_block(first: str, parse_name: bool) -> _Block:
     """The one exception of a failure whose text shows none: its one-line message, read as ``Type: message``
-    (only a message field is trusted to start with a type) or as an exception's repr ``Type("message")``."""
+    (only a message field, or a structured log line's message field, is trusted to start with a type) or as an
+    exception's repr ``Type("message")``."""
     block = _Block()
     block.message = first
     exc = _EXC_TEXT_RE.match(first) if parse_name else None
@@ -807,6 +815,7 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
     ordered = _order(blocks)
     with_exc = [b for b in ordered if b.exc is not None]
     if not with_exc:
+        trusted = bool(message)  # only a message field is trusted to start with an exception's name
         if message:
             first = message.strip().split("\n", 1)[0]
         elif (raised := _raised(text)) is not None:  # cut off before pytest's E lines: the raise line
@@ -823,8 +832,10 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
                 if line.strip() and not _is_rule(line) and not _SECTION_RE.fullmatch(line.strip())
             ]
             first = next((line for line in lines if _ERROR_WORDS_RE.search(line)), lines[0] if lines else "")
+            if (field := _LOG_FIELD_RE.search(first)) is not None:  # a structured log line: its message field
+                first, trusted = field.group(3), True
         if first:
-            with_exc = [_fallback_block(first, parse_name=bool(message))]
+            with_exc = [_fallback_block(first, parse_name=trusted)]
 
     # pytest prints a rewritten assertion as "E   AssertionError: assert x == y", or as "E   assert x == y" above
     # "path:12: AssertionError" when the AssertionError's repr has no quote in it: one message

@@ -665,6 +665,27 @@ def test_pasted_excerpts_that_lost_their_layout() -> None:
     assert _section(text, "message") == "assert True is False"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        '2024-05-01 08:22:34 level=error logger=app.db message="sqlalchemy.exc.TimeoutError: QueuePool limit of '
+        'size 5 overflow 10 reached" request_id=7f3a',
+        '{"level": "error", "time": "2024-05-01T08:22:34Z", "msg": "sqlalchemy.exc.TimeoutError: QueuePool limit '
+        'of size 5 overflow 10 reached"}',
+    ],
+)
+def test_structured_log_line_gives_its_message_field(line: str) -> None:
+    """A console excerpt whose only error is a logfmt or JSON log line: its message field is the failure's message
+    (quoted, it would be masked whole), read as ``Type: message``."""
+    text = canonicalize(line)
+    assert _section(text, "exception") == "sqlalchemy.exc.TimeoutError"
+    assert _section(text, "message") == "QueuePool limit of size <num> overflow <num> reached"
+    # a failure's own message field is read as it is (the corpus's JSON 429 bodies are trained that way)
+    assert _section(canonicalize("", message='{"error": "Rate limit exceeded: 5 per 1 minute"}'), "message") == (
+        '{"error": <str>}'
+    )
+
+
 def test_fallback_message_skips_section_headers() -> None:
     excerpt = "============ FAILURES ============\n_____ test_a _____\nconnection lost to the broker\n"
     assert _section(canonicalize(excerpt), "message") == "connection lost to the broker"
