@@ -100,7 +100,9 @@ def select(kind: str, rows: list[dict[str, Any]]) -> tuple[dict[str, Any], float
         with threadpool_limits(limits=1):
             X = make_embedder(kind, params).fit(texts).transform(texts)
             for C in C_GRID:
-                clf = ExemplarClassifier(C=C).fit(X, labels, groups=groups, calibrate=whole)
+                # candidates are compared on one fold assignment (three cost three times as much); the chosen one
+                # is trained by train_model with the classifier's default repeats
+                clf = ExemplarClassifier(C=C, n_repeats=1).fit(X, labels, groups=groups, calibrate=whole)
                 cost = calibration_cost(clf.calibration_, n_known, n_other, clf.wrong_cost)
                 grid.append({"embedder": params, "C": C, "cv_cost": round(cost, 4)} | clf.calibration_)
                 print(f"  {kind} {params} C={C:g}: CV cost {cost:.4f}", file=sys.stderr, flush=True)

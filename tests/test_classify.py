@@ -160,6 +160,41 @@ def test_monotone_confidence_never_falls_as_the_evidence_grows():
     assert free.confidence_coef_ is not None and not np.array_equal(free.confidence_coef_, mono.confidence_coef_)
 
 
+def test_repeated_cross_validation_averages_several_fold_assignments(monkeypatch):
+    """Each repeat fits the linear model on every fold of its own assignment of libraries to folds; one repeat is
+    the plain grouped 5-fold split."""
+    from sklearn.model_selection import GroupKFold
+
+    X, y, groups = _blobs(seed=4)
+    seen: list[tuple] = []
+    split = GroupKFold.split
+
+    def recording(self, *args, **kwargs):
+        folds = list(split(self, *args, **kwargs))
+        seen.append(tuple(tuple(sorted(test.tolist())) for _, test in folds))
+        return iter(folds)
+
+    monkeypatch.setattr(GroupKFold, "split", recording)
+    three = ExemplarClassifier(n_splits=5, n_repeats=3).fit(X, y, groups=groups)
+    assert len(seen) == 3 and len(set(seen)) == 3  # three different assignments of the libraries to folds
+    for folds in seen:  # each is a partition of the rows that keeps every library in one fold
+        rows = sorted(i for fold in folds for i in fold)
+        assert rows == list(range(X.shape[0]))
+        assert all(
+            len({groups[i] for i in fold} & {groups[j] for j in other}) == 0
+            for fold in folds
+            for other in folds
+            if other != fold
+        )
+    seen.clear()
+    one = ExemplarClassifier(n_splits=5, n_repeats=1).fit(X, y, groups=groups)
+    assert len(seen) == 1
+    assert 0.05 <= three.proba_threshold_ < 1.0 and 0.05 <= one.proba_threshold_ < 1.0
+    # the parameter travels with the artefact
+    params, arrays = three.to_state()
+    assert ExemplarClassifier.from_state(params, arrays).n_repeats == 3
+
+
 def test_rows_outside_calibrate_train_but_do_not_choose_the_threshold():
     X, y, groups = _blobs(seed=2)
     n = X.shape[0]
