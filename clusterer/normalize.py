@@ -300,7 +300,7 @@ _SCAN_RE = re.compile(
     re.MULTILINE | re.VERBOSE,
 )
 _KIND: dict[str, str] = {
-    "E": "e", "LOC": "loc", "LOC2": "loc", "FILE": "file", "FILE0": "file", "IFILE": "ifile", "AT": "at",
+    "E": "e", "LOC": "loc", "LOC2": "loc", "FILE": "file", "FILE0": "file", "IFILE": "file", "AT": "at",
     "DEF": "def", "ADEF": "def", "DEF0": "def", "ADEF0": "def",
     "IMARK": "mark", "GMARK": "mark", "GSEP": "mark", "MARK": "mark", "MARK2": "mark", "MARK3": "mark",
     "CUT": "mark", "FIRST": "first", "FIRST2": "first", "FIRST3": "first", "IJEST": "jest", "JEST": "jest",
@@ -520,11 +520,7 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
             block.frames.append(f"{module}.{func}" if func else module)
             pending_def = None
         elif kind == "file":
-            frame = _FILE_RE.match(line.lstrip(" |+"))
-            if frame:
-                block.frames.append(f"{_module_of(frame.group(1))}.{frame.group(2)}")
-        elif kind == "ifile":
-            frame = _IPY_FILE_RE.match(line)
+            frame = (_IPY_FILE_RE if m.lastgroup == "IFILE" else _FILE_RE).match(line.lstrip(" |+"))
             if frame:
                 block.frames.append(f"{_module_of(frame.group(1))}.{frame.group(2)}")
         elif kind == "def":
