@@ -39,6 +39,13 @@ def site(venv):
     return glob.glob(V % venv)[0]
 
 
+def available(venv):
+    """Whether the virtualenv (or the stdlib) a library was read from is on this machine."""
+    if venv in ("stdlib", "main"):
+        return True
+    return bool(glob.glob(V % venv))
+
+
 def version(venv, dist):
     if dist is None:
         return STDLIB_VERSION
@@ -80,12 +87,30 @@ def main():
         mod = importlib.util.module_from_spec(spec)
         mod.m, mod.lib = m, lib
         spec.loader.exec_module(mod)
-    rows, errors = {}, []
+    out = os.path.join(HERE, "library-messages.jsonl")
+    try:
+        with open(out, encoding="utf-8") as fh:
+            previous = {r["id"]: r for r in map(json.loads, fh)}
+    except FileNotFoundError:
+        previous = {}
+    rows, errors, kept = {}, [], set()
     for e in ENTRIES:
         if e["lib"] not in LIBS:
             errors.append(f"unknown lib {e['lib']}")
             continue
         venv, dist = LIBS[e["lib"]]
+        rid = f"{e['cat'] if e['cat'] != 'other' else 'other'}-{e['lib']}-{e['slug']}"
+        if not available(venv):
+            # The venv this library was read from is not on this machine: keep the row as it was harvested
+            # (a new entry cannot be harvested without it).
+            if rid in rows:
+                errors.append(f"duplicate id {rid}")
+            elif rid in previous and previous[rid]["message"] == e["msg"] and previous[rid]["category"] == e["cat"]:
+                rows[rid] = previous[rid]
+                kept.add(venv)
+            else:
+                errors.append(f"{rid}: venv {venv} is not under /work/venvs (new or changed entry)")
+            continue
         full = e["path"] if os.path.isabs(e["path"]) else os.path.join(site(venv), e["path"])
         if ".so" in os.path.basename(full):
             # compiled extension / bundled C library: the literal is located in the
@@ -121,7 +146,6 @@ def main():
                 piece = piece.strip().strip("\"'").strip()
                 if len(piece) >= 4 and piece not in e["msg"]:
                     errors.append(f"{e['lib']}/{e['slug']}: {piece!r} not in message {e['msg']!r}")
-        rid = f"{e['cat'] if e['cat'] != 'other' else 'other'}-{e['lib']}-{e['slug']}"
         if rid in rows:
             errors.append(f"duplicate id {rid}")
             continue
@@ -138,10 +162,13 @@ def main():
         }
     for er in errors:
         print("ERROR", er, file=sys.stderr)
-    out = os.path.join(HERE, "library-messages.jsonl")
-    with open(out, "w") as fh:
+    if kept:
+        print(f"kept the stored rows of absent venvs: {', '.join(sorted(kept))}", file=sys.stderr)
+    tmp = out + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
         for rid in sorted(rows):
             fh.write(json.dumps(rows[rid], ensure_ascii=False) + "\n")
+    os.replace(tmp, out)
     print(f"wrote {len(rows)} rows, {len(errors)} errors", file=sys.stderr)
     return 1 if errors else 0
 

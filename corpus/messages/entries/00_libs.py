@@ -52,7 +52,7 @@ lib("cryptography", WB, "cryptography"); lib("pytest_aiohttp", WB, "pytest-aioht
 WC = "wide-c"
 lib("cashews", WC, "cashews"); lib("async_lru", WC, "async-lru"); lib("cachelib", WC, "cachelib")
 lib("mockito", WC, "mockito"); lib("methodtools", WC, "methodtools"); lib("structlog", WC, "structlog")
-lib("prometheus_client", WC, "prometheus_client")
+lib("prometheus_client", WC, "prometheus_client"); lib("opentelemetry", WC, "opentelemetry-api")
 WD = "wide-d"
 lib("slack_sdk", WD, "slack_sdk"); lib("tweepy", WD, "tweepy"); lib("rest_framework", WD, "djangorestframework")
 lib("limits", WD, "limits"); lib("fastapi_limiter", WD, "fastapi-limiter")

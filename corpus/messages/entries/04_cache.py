@@ -72,3 +72,37 @@ m(C, "time_machine", "time_machine/__init__.py", 'raise RuntimeError("time-machi
   "time-machine cannot start when freezegun is active.", "freezegun-still-active", "mock-cleanup")
 m(C, "requests_mock", "requests_mock/mocker.py", "raise RuntimeError('Mocker has already been started')", "RuntimeError",
   "Mocker has already been started", "mocker-already-started", "mock-cleanup")
+
+# State left behind by an earlier test in a process-global registry or singleton (framework #4, "Memory Cache
+# Initialization: shared instance between tests"). In a test run these messages mean that something an earlier test
+# (or an earlier import of the same module) set up is still there: a metric in prometheus' global REGISTRY, a Table
+# in a module-level MetaData, a model class on a shared declarative Base, a route on a module-level Flask app, a
+# configured Django settings object, a global OpenTelemetry provider, multiprocessing's start method. Until session 8
+# the first two were labelled `other` ("duplicate definition") while the scenario groups wide-c and wide-h, where
+# they really happen between tests, label them #4; the bank now agrees with the scenarios.
+m(C, "prometheus_client", "prometheus_client/registry.py", "msg = 'Duplicated timeseries in CollectorRegistry: {}'.format(", "ValueError",
+  "Duplicated timeseries in CollectorRegistry: {'http_requests_total', 'http_requests_created', 'http_requests'}", "duplicated-timeseries", "global-registry-leak")
+m(C, "sqlalchemy", "sqlalchemy/sql/schema.py", 'f"Table \'{key}\' is already defined for this MetaData "', "sqlalchemy.exc.InvalidRequestError",
+  "Table 'users' is already defined for this MetaData instance.  Specify 'extend_existing=True' to redefine options and columns on an existing Table object.", "table-already-defined", "global-registry-leak")
+m(C, "sqlalchemy", "sqlalchemy/orm/clsregistry.py", '"This declarative base already contains a class with the "', "sqlalchemy.exc.SAWarning",
+  "This declarative base already contains a class with the same class name and module name as app.models.User, and will be replaced in the string-lookup table.", "declarative-class-replaced", "global-registry-leak", check=False)
+m(C, "sqlalchemy", "sqlalchemy/orm/clsregistry.py", "'Multiple classes found for path \"%s\" '", "sqlalchemy.exc.InvalidRequestError",
+  'Multiple classes found for path "User" in the registry of this declarative base. Please use a fully module-qualified path.', "multiple-classes-for-path", "global-registry-leak", check=False)
+m(C, "sqlalchemy", "sqlalchemy/orm/decl_api.py", '"Class \'%s\' already has a primary mapper defined. "', "sqlalchemy.exc.ArgumentError",
+  "Class '<class 'app.models.User'>' already has a primary mapper defined. ", "primary-mapper-defined", "global-registry-leak")
+m(C, "flask", "flask/sansio/app.py", '"View function mapping is overwriting an existing"', "AssertionError",
+  "View function mapping is overwriting an existing endpoint function: index", "endpoint-overwritten", "app-state-leak")
+m(C, "flask", "flask/sansio/app.py", "f\"The setup method '{f_name}' can no longer be called\"", "AssertionError",
+  "The setup method 'route' can no longer be called on the application. It has already handled its first request, any changes will not be applied consistently.\nMake sure all imports, decorators, functions, etc. needed to set up the application are done before running it.", "setup-after-first-request", "app-state-leak", check=False)
+m(C, "flask", "flask/sansio/blueprints.py", "f\"The setup method '{f_name}' can no longer be called on the blueprint\"", "AssertionError",
+  "The setup method 'route' can no longer be called on the blueprint 'api'. It has already been registered at least once, any changes will not be applied consistently.\nMake sure all imports, decorators, functions, etc. needed to set up the blueprint are done before registering it.", "blueprint-setup-after-register", "app-state-leak", check=False)
+m(C, "django", "django/conf/__init__.py", 'raise RuntimeError("Settings already configured.")', "RuntimeError",
+  "Settings already configured.", "settings-already-configured", "settings-state-leak")
+m(C, "django", "django/test/utils.py", '"setup_test_environment() was already called and can\'t be called "', "RuntimeError",
+  "setup_test_environment() was already called and can't be called again without first calling teardown_test_environment().", "test-environment-already-set-up", "settings-state-leak", check=False)
+m(C, "opentelemetry", "opentelemetry/trace/__init__.py", 'logger.warning("Overriding of current TracerProvider is not allowed")', None,
+  "Overriding of current TracerProvider is not allowed", "tracer-provider-override", "global-registry-leak")
+m(C, "opentelemetry", "opentelemetry/metrics/_internal/__init__.py", '_logger.warning("Overriding of current MeterProvider is not allowed")', None,
+  "Overriding of current MeterProvider is not allowed", "meter-provider-override", "global-registry-leak")
+m(C, "multiprocessing", "multiprocessing/context.py", "raise RuntimeError('context has already been set')", "RuntimeError",
+  "context has already been set", "start-method-already-set", "global-registry-leak")

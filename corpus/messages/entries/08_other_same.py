@@ -2,8 +2,6 @@
 # mechanism is a plain bug / misconfiguration / bad input, not a category.
 O = "other"
 SA = "sqlalchemy"
-m(O, SA, "sqlalchemy/sql/schema.py", 'f"Table \'{key}\' is already defined for this MetaData "', "sqlalchemy.exc.InvalidRequestError",
-  "Table 'users' is already defined for this MetaData instance.  Specify 'extend_existing=True' to redefine options and columns on an existing Table object.", "table-already-defined", "duplicate-definition")
 m(O, SA, "sqlalchemy/orm/relationships.py", '"relationship %s - there are no foreign keys "', "sqlalchemy.exc.NoForeignKeysError",
   "Could not determine join condition between parent/child tables on relationship User.orders - there are no foreign keys linking these tables.  Ensure that referencing columns are associated with a ForeignKey or ForeignKeyConstraint, or specify a 'primaryjoin' expression.",
   "no-join-condition", "orm-misconfiguration", nth=2)
@@ -101,6 +99,4 @@ m(O, "pydantic_core", PC, "Extra inputs are not permitted", "pydantic_core._pyda
   "1 validation error for Settings\ndebug_mode\n  Extra inputs are not permitted [type=extra_forbidden, input_value='1', input_type=str]\n    For further information visit https://errors.pydantic.dev/2.12/v/extra_forbidden", "extra-forbidden", "input-validation")
 m(O, "aiohttp", "aiohttp/client.py", '"Cannot combine AUTH argument with "', "ValueError",
   "Cannot combine AUTH argument with credentials encoded in URL", "auth-and-url-credentials", "api-misuse", check=False)
-m(O, "prometheus_client", "prometheus_client/registry.py", "msg = 'Duplicated timeseries in CollectorRegistry: {}'.format(", "ValueError",
-  "Duplicated timeseries in CollectorRegistry: {'http_requests_total', 'http_requests_created', 'http_requests'}", "duplicated-timeseries", "duplicate-definition")
 m(O, "prometheus_client", "prometheus_client/metrics.py", "raise ValueError('Incorrect label names')", "ValueError", "Incorrect label names", "incorrect-label-names", "api-misuse")
