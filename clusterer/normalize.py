@@ -750,6 +750,18 @@ def _fallback_block(first: str, parse_name: bool) -> _Block:
 
 # pytest's section headers (``===== FAILURES =====``, ``_____ test_x _____``): layout, never the error.
 _SECTION_RE = re.compile(r"([=_-])\1{2,} .{1,200}? \1{3,}")
+# A test runner's tally or the command that started it, never the error: pytest's ``1 failed, 69 passed, 2 skipped
+# in 25.68s`` (with or without its ``===`` rule), unittest's ``FAILED (failures=1, errors=2)`` and ``Ran 12 tests in
+# 0.3s``, and a shell prompt's ``$ pytest tests/ -n 3``. A pasted excerpt often ends with the tally; its "failed"
+# must not make it the failure's message.
+_TALLY_RE = re.compile(
+    r"""=*\s*(?:\d+[ ](?:failed|passed|skipped|errors?|xfailed|xpassed|warnings?|deselected|rerun)(?:,[ ]|[ ]|$))+
+        (?:in[ ][\d.]+s\b[^=]*)?\s*=*
+    | (?:FAILED|OK)[ ]\((?:failures|errors|skipped|expected[ ]failures|unexpected[ ]successes)=\d+.*\)
+    | Ran[ ]\d+[ ]tests?[ ]in[ ][\d.]+s
+    | [$%][ ]\S.*""",
+    re.VERBOSE,
+)
 # The failing line pytest marks with ``>`` when it raises: ``>       raise RuntimeError('Event loop is closed')``.
 _RAISE_RE = re.compile(r"^>\s+raise\s+((?:[A-Za-z_]\w*\.)*_*[A-Z]\w*)(?:\((.{0,1000}?)\)?)?\s*$", re.MULTILINE)
 _LITERAL_RE = re.compile(r"""[rfbu]?(['"])(.*)\1""", re.DOTALL)
@@ -821,11 +833,14 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
             with_exc = [_Block()]
             with_exc[0].exc = "AssertionError"
             first = ""
-        else:  # a console excerpt: its first line that reads like an error, else its first line
+        else:  # a console excerpt: its first line that reads like an error, else its first line (never the tally)
             lines = [
                 line.strip()
                 for line in text.split("\n", 200)[:200]
-                if line.strip() and not _is_rule(line) and not _SECTION_RE.fullmatch(line.strip())
+                if line.strip()
+                and not _is_rule(line)
+                and not _SECTION_RE.fullmatch(line.strip())
+                and not _TALLY_RE.fullmatch(line.strip())
             ]
             first = next((line for line in lines if _ERROR_WORDS_RE.search(line)), lines[0] if lines else "")
             if (field := _LOG_FIELD_RE.search(first)) is not None:  # a structured log line: its message field

@@ -806,3 +806,23 @@ def test_console_excerpt_without_exception_uses_its_first_error_line() -> None:
     )
     assert _section(canonicalize(excerpt), "message") == "Request GET <path>/y failed with <num>: rate limit exceeded"
     assert _section(canonicalize("starting up\nall good\n"), "message") == "starting up"
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "$ pytest tests/test_otel.py -n 3\n1 failed, 69 passed, 2 skipped in 25.68s",
+        "==================== 1 failed, 1121 passed, 2 skipped in 25.68s (0:00:25) ====================",
+        "Ran 12 tests in 0.300s\n\nFAILED (failures=1, errors=2)",
+    ],
+)
+def test_console_excerpt_skips_the_runners_tally_and_command(tally: str) -> None:
+    """A pasted excerpt ending with the run's tally ("1 failed, ...") or starting with the shell command: neither is
+    the failure's message, though "failed" reads like an error; the log line that is left is."""
+    line = "WARNING opentelemetry.trace: Overriding of current TracerProvider is not allowed"
+    for excerpt in (f"{tally}\n{line}\n", f"{line}\n{tally}\n"):
+        assert _section(canonicalize(excerpt), "message") == line
+    # a line that only starts like a tally is content
+    assert _section(canonicalize("2 failed to connect to the broker\n"), "message") == (
+        "<num> failed to connect to the broker"
+    )
