@@ -337,7 +337,8 @@ _EXC_WORD_RE = re.compile(
 )
 _CUT_LINE = "\n... cut ...\n"
 _ERROR_WORDS_RE = re.compile(
-    r"(?i:error|fail|exceeded|refused|denied|timed out|timeout|abort|cannot|can't|unable|invalid|not found|too many)"
+    r"(?i:error|fail|exceeded|refused|denied|timed out|timeout|abort|cannot|can't|unable|invalid|not found|too many"
+    r"|not allowed|already)"
 )
 # An exception's repr inside a message (``Caused by NewConnectionError('...: Connection refused')``) or printed
 # alone (``RuntimeError("... attached to a different loop")``): its quoted argument is a message, not a value.
@@ -734,6 +735,38 @@ _LOG_FIELD_RE = re.compile(
 )
 
 
+_LOG_LEVEL_RE = re.compile(r"(?:CRITICAL|FATAL|ERROR|WARNING|WARN|INFO|DEBUG)\b[\s:|\-\]]*")
+
+
+def _console_line(line: str) -> tuple[str, bool]:
+    """A console excerpt's error line as a message, and whether it starts with an exception's name: markdown's
+    inline-code backticks around a line quoted in prose (`` `psycopg2.errors.UndefinedTable: relation ...` ``)
+    are dropped, and so is a log level in front of an exception (``ERROR  - RuntimeError: Settings already
+    configured.``). After a log level only a name like an exception's (``...Error``) is read as one, so
+    ``WARNING opentelemetry.trace: Overriding ...`` stays a message.
+
+    Examples
+    --------
+    >>> _console_line("ERROR  - RuntimeError: Settings already configured.")
+    ('RuntimeError: Settings already configured.', True)
+    >>> _console_line("`psycopg2.errors.UndefinedTable: relation x does not exist`")
+    ('psycopg2.errors.UndefinedTable: relation x does not exist', True)
+    >>> _console_line("WARNING opentelemetry.trace: Overriding of current TracerProvider is not allowed")
+    ('WARNING opentelemetry.trace: Overriding of current TracerProvider is not allowed', False)
+    """
+    quoted = len(line) > 2 and line[0] == line[-1] == "`" and "`" not in line[1:-1]
+    if quoted:
+        line = line.strip("`").strip()
+    level = _LOG_LEVEL_RE.match(line)
+    rest = line[level.end() :] if level else line
+    exc = _EXC_TEXT_RE.match(rest)
+    if exc is None or not _exception_name_ok(exc.group(1)):
+        return line, False
+    if level:
+        return (rest, True) if _EXC_WORD_RE.search(exc.group(1).rpartition(".")[2]) else (line, False)
+    return line, quoted
+
+
 def _fallback_block(first: str, parse_name: bool) -> _Block:
     """The one exception of a failure whose text shows none: its one-line message, read as ``Type: message``
     (only a message field, or a structured log line's message field, is trusted to start with a type) or as an
@@ -752,14 +785,15 @@ def _fallback_block(first: str, parse_name: bool) -> _Block:
 _SECTION_RE = re.compile(r"([=_-])\1{2,} .{1,200}? \1{3,}")
 # A test runner's tally or the command that started it, never the error: pytest's ``1 failed, 69 passed, 2 skipped
 # in 25.68s`` (with or without its ``===`` rule), unittest's ``FAILED (failures=1, errors=2)`` and ``Ran 12 tests in
-# 0.3s``, and a shell prompt's ``$ pytest tests/ -n 3``. A pasted excerpt often ends with the tally; its "failed"
-# must not make it the failure's message.
+# 0.3s``, a shell prompt's ``$ pytest tests/ -n 3`` and a Python prompt's ``>>> import app``. A pasted excerpt
+# often ends with the tally; its "failed" must not make it the failure's message.
 _TALLY_RE = re.compile(
     r"""=*\s*(?:\d+[ ](?:failed|passed|skipped|errors?|xfailed|xpassed|warnings?|deselected|rerun)(?:,[ ]|[ ]|$))+
         (?:in[ ][\d.]+s\b[^=]*)?\s*=*
     | (?:FAILED|OK)[ ]\((?:failures|errors|skipped|expected[ ]failures|unexpected[ ]successes)=\d+.*\)
     | Ran[ ]\d+[ ]tests?[ ]in[ ][\d.]+s
-    | [$%][ ]\S.*""",
+    | [$%][ ]\S.*
+    | >>>(?:[ ].*)?""",
     re.VERBOSE,
 )
 # The failing line pytest marks with ``>`` when it raises: ``>       raise RuntimeError('Event loop is closed')``.
@@ -845,6 +879,8 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
             first = next((line for line in lines if _ERROR_WORDS_RE.search(line)), lines[0] if lines else "")
             if (field := _LOG_FIELD_RE.search(first)) is not None:  # a structured log line: its message field
                 first, trusted = field.group(3), True
+            else:
+                first, trusted = _console_line(first)
         if first:
             with_exc = [_fallback_block(first, parse_name=trusted)]
 

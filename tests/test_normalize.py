@@ -826,3 +826,40 @@ def test_console_excerpt_skips_the_runners_tally_and_command(tally: str) -> None
     assert _section(canonicalize("2 failed to connect to the broker\n"), "message") == (
         "<num> failed to connect to the broker"
     )
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "exception", "message"),
+    [
+        # a log level in front of the exception line
+        (
+            "collecting ...\nERROR  - RuntimeError: Settings already configured.\n",
+            "RuntimeError",
+            "Settings already configured.",
+        ),
+        # a line quoted in an issue's prose as inline code
+        (
+            'The job died with\n`psycopg2.errors.UndefinedTable: relation "products" does not exist`\n',
+            "psycopg2.errors.UndefinedTable",
+            'relation "products" does not exist',
+        ),
+        # after a log level, a logger's name is not an exception's
+        (
+            "WARNING opentelemetry.trace: Overriding of current TracerProvider is not allowed\n",
+            "",
+            "WARNING opentelemetry.trace: Overriding of current TracerProvider is not allowed",
+        ),
+        # a Python prompt's input is not the failure; its output is ("not allowed" reads like an error)
+        (
+            ">>> import agentops\n>>> agentops.init()\nOverriding of current TracerProvider is not allowed\n",
+            "",
+            "Overriding of current TracerProvider is not allowed",
+        ),
+        # backticks inside the line: prose, read as it is
+        ("`x` fails against `y` with a timeout\n", "", "`x` fails against `y` with a timeout"),
+    ],
+)
+def test_console_excerpt_error_line_as_pasted_in_an_issue(excerpt: str, exception: str, message: str) -> None:
+    text = canonicalize(excerpt)
+    assert _section(text, "exception") == exception
+    assert _section(text, "message") == message
