@@ -736,6 +736,8 @@ _LOG_FIELD_RE = re.compile(
 
 
 _LOG_LEVEL_RE = re.compile(r"(?:CRITICAL|FATAL|ERROR|WARNING|WARN|INFO|DEBUG)\b[\s:|\-\]]*")
+# pytest's captured-log line: ``INFO     geopy:base.py:387 Received an HTTP error (429):`` (level, logger, file, line)
+_CAPLOG_RE = re.compile(r"(?:CRITICAL|ERROR|WARNING|INFO|DEBUG)[ ]+[\w.<>-]+:[\w.<>-]+\.py:\d+[ ]+(?=\S)")
 
 
 def _console_line(line: str) -> tuple[str, bool]:
@@ -743,7 +745,8 @@ def _console_line(line: str) -> tuple[str, bool]:
     inline-code backticks around a line quoted in prose (`` `psycopg2.errors.UndefinedTable: relation ...` ``)
     are dropped, and so is a log level in front of an exception (``ERROR  - RuntimeError: Settings already
     configured.``). After a log level only a name like an exception's (``...Error``) is read as one, so
-    ``WARNING opentelemetry.trace: Overriding ...`` stays a message.
+    ``WARNING opentelemetry.trace: Overriding ...`` stays a message. A pytest captured-log line keeps only its
+    message.
 
     Examples
     --------
@@ -753,10 +756,14 @@ def _console_line(line: str) -> tuple[str, bool]:
     ('psycopg2.errors.UndefinedTable: relation x does not exist', True)
     >>> _console_line("WARNING opentelemetry.trace: Overriding of current TracerProvider is not allowed")
     ('WARNING opentelemetry.trace: Overriding of current TracerProvider is not allowed', False)
+    >>> _console_line("INFO     geopy:base.py:387 Received an HTTP error (429):")
+    ('Received an HTTP error (429):', False)
     """
     quoted = len(line) > 2 and line[0] == line[-1] == "`" and "`" not in line[1:-1]
     if quoted:
         line = line.strip("`").strip()
+    if (caplog := _CAPLOG_RE.match(line)) is not None:  # the logger's file and line say nothing of the error
+        line = line[caplog.end() :]
     level = _LOG_LEVEL_RE.match(line)
     rest = line[level.end() :] if level else line
     exc = _EXC_TEXT_RE.match(rest)
@@ -876,7 +883,11 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
                 and not _SECTION_RE.fullmatch(line.strip())
                 and not _TALLY_RE.fullmatch(line.strip())
             ]
-            first = next((line for line in lines if _ERROR_WORDS_RE.search(line)), lines[0] if lines else "")
+            # an exception's repr printed alone (``HTTPError('403 Client Error: rate limit exceeded')``, above a
+            # traceback cut before its last line) is the error; then the first line that reads like one
+            first = next((line for line in lines if _EXC_REPR_RE.fullmatch(line)), "") or next(
+                (line for line in lines if _ERROR_WORDS_RE.search(line)), lines[0] if lines else ""
+            )
             if (field := _LOG_FIELD_RE.search(first)) is not None:  # a structured log line: its message field
                 first, trusted = field.group(3), True
             else:

@@ -863,3 +863,27 @@ def test_console_excerpt_error_line_as_pasted_in_an_issue(excerpt: str, exceptio
     text = canonicalize(excerpt)
     assert _section(text, "exception") == exception
     assert _section(text, "message") == message
+
+
+def test_console_excerpt_prefers_an_exception_repr_to_an_error_word() -> None:
+    """A runner's report with the exception's repr above a traceback cut before its last line: the repr names the
+    exception, not the report's ``status: FAIL``."""
+    excerpt = (
+        "test_id:    FeaturesTest.test_get_features\nstatus:     FAIL\nrun time:   11.3 seconds\n\n"
+        "HTTPError('403 Client Error: rate limit exceeded for url: https://api.github.com/repos/a/b/releases')\n"
+        "Traceback (most recent call last):\n"
+        '  File "/root/tests/services/installer.py", line 389, in released_versions\n'
+        "    releases_json = self._released_versions_json()\n"
+    )
+    text = canonicalize(excerpt)
+    assert _section(text, "exception") == "HTTPError"
+    assert "rate limit exceeded" in _section(text, "message")
+    assert _section(text, "frames") == "installer.released_versions"
+
+
+def test_console_excerpt_pytest_captured_log_line_keeps_its_message() -> None:
+    excerpt = (
+        "DEBUG    geopy:osm.py:485 Nominatim.reverse: https://nominatim.example.org/reverse?lat=51.72\n"
+        "INFO     geopy:base.py:387 Received an HTTP error (429): \n<html><title>429 Too many requests</title>\n"
+    )
+    assert _section(canonicalize(excerpt), "message") == "Received an HTTP error (429):"
