@@ -7,6 +7,7 @@ mutates the model.
 from __future__ import annotations
 
 import re
+import shlex
 import threading
 import weakref
 from collections import Counter, OrderedDict
@@ -474,7 +475,8 @@ def _construct(cls: Any, values: dict[str, Any]) -> Any:
 
 
 def _playbook(cat: object, rep: TestCase) -> list[PlaybookStep]:
-    """The category's playbook with its placeholders filled in from the cluster's representative test."""
+    """The category's playbook with its placeholders filled in from the cluster's representative test, quoted for
+    the shell where they need it (a parametrised id's ``[SKU-1]`` is a glob pattern to zsh and bash)."""
     test_file = rep.test.split("::", 1)[0] if "::" in rep.test else (rep.file or "")
     test_dir = test_file.rsplit("/", 1)[0] if "/" in test_file else "."
     steps = []
@@ -482,9 +484,9 @@ def _playbook(cat: object, rep: TestCase) -> list[PlaybookStep]:
         command = s.command
         if command and test_file:
             command = (
-                command.replace("<test file>::<failing test>", rep.test)
-                .replace("<test file>", test_file)
-                .replace("<test dir>", test_dir)
+                command.replace("<test file>::<failing test>", shlex.quote(rep.test))
+                .replace("<test file>", shlex.quote(test_file))
+                .replace("<test dir>", shlex.quote(test_dir))
             )
         steps.append(PlaybookStep(step=s.step, command=command))
     return steps

@@ -98,6 +98,28 @@ def test_identical_failures_collapse_into_one_cluster(runner, tmp_path):
     assert doc["clusters"][0]["size"] == 300 and doc["clusters"][0]["category"] == "3"
 
 
+def test_playbook_commands_quote_a_parametrised_test_id(runner, tmp_path):
+    """The playbook's commands are pasted into a shell: a parametrised id's brackets are a glob pattern there (zsh
+    stops with "no matches found"), so the id is quoted; a plain id is left as it is."""
+    import shlex
+
+    tb = (
+        "def test_x(db):\n>       db.connect()\nE       sqlalchemy.exc.TimeoutError: QueuePool limit of size 5 "
+        "overflow 10 reached, connection timed out, timeout 30.00\n\nsqlalchemy/pool/impl.py:157: TimeoutError"
+    )
+    for test, shown in (
+        ("tests/db/test_orders.py::test_order[eu-1]", "'tests/db/test_orders.py::test_order[eu-1]'"),
+        ("tests/db/test_orders.py::test_order", "tests/db/test_orders.py::test_order"),
+    ):
+        path = tmp_path / "one.json"
+        path.write_text(json.dumps([{"test": test, "text": tb}]))
+        doc = json.loads(_classify(runner, path, "-f", "json").stdout)
+        commands = [s["command"] for s in doc["clusters"][0]["playbook"] if s["command"]]
+        with_id = [c for c in commands if "::" in c]
+        assert with_id and all(shown in c for c in with_id)
+        assert all(test in shlex.split(c) for c in with_id)  # the shell hands pytest the id unchanged
+
+
 def test_no_failures_is_not_an_error(runner, tmp_path):
     path = tmp_path / "green.xml"
     path.write_text('<testsuite name="s" tests="1"><testcase classname="a" name="b"/></testsuite>')
