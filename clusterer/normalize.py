@@ -876,12 +876,12 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
             first = ""
         else:  # a console excerpt: its first line that reads like an error, else its first line (never the tally)
             lines = [
-                line.strip()
+                stripped
                 for line in text.split("\n", 200)[:200]
-                if line.strip()
+                if (stripped := line.strip())
                 and not _is_rule(line)
-                and not _SECTION_RE.fullmatch(line.strip())
-                and not _TALLY_RE.fullmatch(line.strip())
+                and not _SECTION_RE.fullmatch(stripped)
+                and not _TALLY_RE.fullmatch(stripped)
             ]
             # an exception's repr printed alone (``HTTPError('403 Client Error: rate limit exceeded')``, above a
             # traceback cut before its last line) is the error; then the first line that reads like one

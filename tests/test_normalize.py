@@ -857,6 +857,13 @@ def test_console_excerpt_skips_the_runners_tally_and_command(tally: str) -> None
         ),
         # backticks inside the line: prose, read as it is
         ("`x` fails against `y` with a timeout\n", "", "`x` fails against `y` with a timeout"),
+        # pytest's captured-log line: its message, without level, logger, file and line
+        (
+            "DEBUG    geopy:osm.py:485 Nominatim.reverse: https://nominatim.example.org/reverse?lat=51.72\n"
+            "INFO     geopy:base.py:387 Received an HTTP error (429): \n<html><title>429 Too many requests</title>\n",
+            "",
+            "Received an HTTP error (429):",
+        ),
     ],
 )
 def test_console_excerpt_error_line_as_pasted_in_an_issue(excerpt: str, exception: str, message: str) -> None:
@@ -879,11 +886,3 @@ def test_console_excerpt_prefers_an_exception_repr_to_an_error_word() -> None:
     assert _section(text, "exception") == "HTTPError"
     assert "rate limit exceeded" in _section(text, "message")
     assert _section(text, "frames") == "installer.released_versions"
-
-
-def test_console_excerpt_pytest_captured_log_line_keeps_its_message() -> None:
-    excerpt = (
-        "DEBUG    geopy:osm.py:485 Nominatim.reverse: https://nominatim.example.org/reverse?lat=51.72\n"
-        "INFO     geopy:base.py:387 Received an HTTP error (429): \n<html><title>429 Too many requests</title>\n"
-    )
-    assert _section(canonicalize(excerpt), "message") == "Received an HTTP error (429):"
