@@ -81,6 +81,7 @@ def resolve_model_path(model: str | os.PathLike[str] | None) -> Path:
     """
     ref = model if model is not None else os.environ.get(MODEL_ENV) or _registry_active() or DEFAULT_MODEL
     path = Path(ref)
+    recover_directory(path)
     if not path.is_dir():
         bundled = bundled_models_dir() / str(ref)
         if bundled.is_dir() and os.sep not in str(ref):
@@ -188,15 +189,62 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directory entries in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``, macOS
+    ``renamex_np(RENAME_SWAP)``). Returns False where the OS or the filesystem cannot; raises on any other error."""
+    import ctypes
+    import ctypes.util
+    import errno
+    import sys
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        if sys.platform.startswith("linux"):
+            call = libc.renameat2
+            args: tuple[Any, ...] = (-100, os.fsencode(a), -100, os.fsencode(b), 2)  # AT_FDCWD, RENAME_EXCHANGE
+        elif sys.platform == "darwin":
+            call = libc.renamex_np
+            args = (os.fsencode(a), os.fsencode(b), 2)  # RENAME_SWAP
+        else:
+            return False
+    except (OSError, AttributeError):  # no libc, or a libc without the call (glibc < 2.28)
+        return False
+    if call(*args) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(a), None, str(b))
+
+
+def recover_directory(target: Path) -> None:
+    """Undo a replacement that was killed half-way on an OS without an atomic swap: if ``target`` is missing but
+    the previous version was already moved aside (``.NAME.old-*``), move it back. A no-op otherwise."""
+    target = Path(target)
+    if target.exists() or not target.parent.is_dir():
+        return
+    try:
+        aside = sorted(target.parent.glob(f".{target.name}.old-*"), key=lambda p: p.stat().st_mtime)
+        if aside:
+            os.replace(aside[-1], target)
+            _fsync_dir(target.parent)
+    except OSError:  # a read-only or vanished folder: nothing this call can repair; the caller reports the miss
+        pass
+
+
 @contextmanager
 def atomic_directory(target: Path) -> Iterator[Path]:
     """Yield a fresh temporary directory next to ``target``; on success, move it into place atomically.
 
+    An existing ``target`` is swapped with the new directory in one step (:func:`_exchange`), so a reader or a
+    kill at any instant sees the whole old or the whole new directory. Where the OS has no atomic swap it is two
+    renames, and a kill between them is undone by :func:`recover_directory` on the next load or write.
     If the body raises (or the process dies), ``target`` is left as it was and the temporary directory is
     removed (or, after a kill, left behind under a ``.tmp-`` name that the next write ignores).
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    recover_directory(target)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
     try:
         yield tmp
@@ -204,14 +252,16 @@ def atomic_directory(target: Path) -> Iterator[Path]:
             with file.open("rb") as fh:
                 os.fsync(fh.fileno())
         _fsync_dir(tmp)
-        if target.exists():
+        if not target.exists():
+            os.replace(tmp, target)
+        elif _exchange(tmp, target):
+            shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the previous version
+        else:
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
             old.rmdir()
             os.replace(target, old)
             os.replace(tmp, target)
             shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, target)
         _fsync_dir(target.parent)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

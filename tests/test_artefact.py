@@ -132,6 +132,45 @@ def test_killed_write_leaves_previous_artefact(artefact):
     read_artefact(artefact)  # still verifies
 
 
+_KILL_ON_SWAP = """
+import os, signal, sys
+from pathlib import Path
+import numpy as np
+import clusterer.model as m
+target = Path(sys.argv[1])
+if sys.argv[2] == "no-swap":
+    m._exchange = lambda a, b: False  # an OS without an atomic swap: two renames
+real_replace, real_exchange = os.replace, m._exchange
+def replace(src, dst):
+    real_replace(src, dst)
+    if Path(src) == target:  # the old version is moved aside and the new one is not in place yet
+        os.kill(os.getpid(), signal.SIGKILL)
+def exchange(a, b):
+    done = real_exchange(a, b)
+    if done:
+        os.kill(os.getpid(), signal.SIGKILL)  # swapped, the previous version not yet removed
+    return done
+os.replace, m._exchange = replace, exchange
+m.write_artefact(target, {"name": "new"}, {"params": {"a": 2}}, {"weights": np.zeros(2, dtype=np.float32)}, [])
+"""
+
+
+@pytest.mark.parametrize("swap", ["swap", "no-swap"])
+def test_killed_during_the_final_move_leaves_old_or_new_never_nothing(artefact, swap):
+    """A kill at the instant of replacement: with an atomic swap the folder is the whole new artefact; without
+    one (two renames) the next load moves the previous one back. Never a missing model."""
+    proc = subprocess.run([sys.executable, "-c", _KILL_ON_SWAP, str(artefact), swap], check=False)
+    assert proc.returncode == -9
+    if swap == "no-swap":
+        assert not artefact.exists()
+        assert sorted(p.name[:7] for p in artefact.parent.iterdir()) == [".m.old-", ".m.tmp-"]
+    art = read_artefact(resolve_model_path(artefact))
+    assert art.manifest["name"] == ("new" if swap == "swap" else "m")
+    write_artefact(artefact, {"name": "after"}, {"params": {}}, {}, [])  # the next write ignores the killed one's
+    assert read_artefact(artefact).manifest["name"] == "after"  # temporary folder (left as in any killed write)
+    assert [p.name[:7] for p in artefact.parent.iterdir() if p.name.startswith(".m.")] == [".m.tmp-"]
+
+
 def test_model_card_survives_a_rewrite_and_is_not_checksummed(artefact):
     (artefact / "README.md").write_text("# card\n")
     write_artefact(artefact, {"name": "m"}, {"params": {"a": 2}}, {"weights": np.zeros(2, dtype=np.float32)}, [])
