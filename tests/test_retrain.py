@@ -115,17 +115,32 @@ def _kill_when(args: list[str], folder: Path, prefix: str, offset: float) -> boo
     return building
 
 
+def _build_seconds(args: list[str], folder: Path, prefix: str) -> float:
+    """Run ``args`` to completion; seconds from the build folder's appearance (``prefix*`` in ``folder``) to exit."""
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    while proc.poll() is None and not any(p.name.startswith(prefix) for p in folder.iterdir()):
+        time.sleep(0.005)
+    start = time.monotonic()
+    assert proc.wait(timeout=300) == 0
+    return time.monotonic() - start
+
+
 @pytest.mark.slow
 def test_killing_training_at_any_point_leaves_the_previous_model(tmp_path):
     """`cluster train --out DIR` killed at many points of training and of the final move: DIR is always the old
-    model, byte for byte, or the complete new one; never a mix."""
+    model, byte for byte, or the complete new one; never a mix. The kill points are fractions of how long a build
+    takes on this machine (measured first), so a fast machine is killed mid-build too."""
     out = copy_model(TINY, tmp_path / "model", "previous")
     before = _snapshot(out)
     db = str(tmp_path / "labels.db")
     open_store(db).add_labels(_labels_of(EXAMPLES / "run1.json", ["tests/test_orders.py::test_cancel_order"], "3"))
     args = [sys.executable, "-m", "clusterer.cli", "train", "--out", str(out), "--db", db]
+    timing = [*args[:4], "--out", str(tmp_path / "timing"), "--db", db]
+    build = _build_seconds(timing, tmp_path, ".timing.build-")
+    Model.load(tmp_path / "timing")
     interrupted = 0
-    for prefix, offset in [(".model.build-", t) for t in (0.0, 0.5, 1.5, 3.0, 5.0, 7.0, 9.0)] + [(".model.tmp-", 0.0)]:
+    points = [(".model.build-", f * build) for f in (0.0, 0.05, 0.15, 0.3, 0.5, 0.7, 0.85)] + [(".model.tmp-", 0.0)]
+    for prefix, offset in points:
         interrupted += _kill_when(args, tmp_path, prefix, offset)
         now = _snapshot(out)
         Model.load(out)  # verifies every checksum
