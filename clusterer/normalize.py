@@ -259,7 +259,8 @@ def _mask_piece(text: str) -> str:
 # literal or a character class (so the engine skips it after one comparison) and ends with an empty named group
 # that tags the kind of line (``match.lastgroup``); the line itself is taken apart in Python. Quantifiers are
 # possessive, so a line that matches no branch costs a few comparisons and never backtracks.
-_EXC_TAIL = r"(?:[ ]\[[\w ]{1,40}\])?(?::.*)?$"  # ``Name``, ``Name: msg``, node's ``Name [ERR_X]: msg``
+# ``Name``, ``Name: msg``, node's ``Name [ERR_X]: msg``, NUnit's and xUnit's ``System.XException : msg``
+_EXC_TAIL = r"(?:[ ]\[[\w ]{1,40}\])?(?:[ ]?:.*)?$"
 _SCAN_RE = re.compile(
     r"""\n(?:
       E(?:[ ].*)?$(?P<E>)                                               # pytest E line
@@ -327,11 +328,11 @@ _FILE_RE = re.compile(r'\s*File "([^"]+)", line \d+,? in (\S+)')
 _EXC_NAME = r"(?:[A-Za-z_][\w$]*\.)*_*[A-Z][\w$]*|(?:[a-z_][\w$]*\.)+(?:error|timeout|herror|gaierror)"
 _EXC_LINE_RE = re.compile(
     r"(?:Caused by: |Suppressed: |Exception in thread \"[^\"]*\" )?"
-    r"(" + _EXC_NAME + r")(?: \[[\w ]{1,40}\])?(?::[ ]?(.*))?$"
+    r"(" + _EXC_NAME + r")(?: \[[\w ]{1,40}\])?(?: ?:[ ]?(.*))?$"
 )
 
 # An exception line inside a pytest E line: ``E   sqlalchemy.exc.TimeoutError: QueuePool limit ...``.
-_EXC_TEXT_RE = re.compile(r"(" + _EXC_NAME + r")(?: \[[\w ]{1,40}\])?(?::[ ]?(.*))?$")
+_EXC_TEXT_RE = re.compile(r"(" + _EXC_NAME + r")(?: \[[\w ]{1,40}\])?(?: ?:[ ]?(.*))?$")
 _EXC_WORD_RE = re.compile(
     r"Error|Exception|Warning|Exit|Interrupt|Group|Failure|Failed|Fault|Timeout|Cancelled|Iteration|Abort"
 )
@@ -356,6 +357,8 @@ _CAPTURED_RE = re.compile(r"^-{3,} Captured [^\n]*-{3,}$.*?(?=^[_=]{3,} |\Z)", r
 _STDLIB_RE = re.compile(r"/(?:lib/python\d[\d.]*|Lib|lib-python/\d[\d.]*|lib/pypy\d[\d.]*)/")
 _JS_LOC_RE = re.compile(r"(.*?)(?::\d+){1,2}$")
 _JAVA_LOC_RE = re.compile(r"(?:[\w$]+\.(?:java|kt|scala|groovy)(?::\d+)?|Native Method|Unknown Source)$")
+# a .NET frame's parameter list (``at Ns.C.M(Boolean flag, String name)``): typed names, not a location
+_DOTNET_PARAMS_RE = re.compile(r"[\w.`\[\]<>&*]+ \w+(?:, [\w.`\[\]<>&*]+ \w+)*")
 _SOURCE_EXT_RE = re.compile(r"\.(?:py|pyx|pyi|js|mjs|cjs|jsx|ts|tsx|rb|go)$")
 _PARAMS_RE = re.compile(r"\[.*\]$")
 _WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
@@ -448,7 +451,7 @@ def _at_frame(text: str) -> tuple[str, bool]:
         return func, True
     else:
         func, loc = "", text
-    if not loc or loc in ("<anonymous>", "native") or _JAVA_LOC_RE.match(loc):
+    if not loc or loc in ("<anonymous>", "native") or _JAVA_LOC_RE.match(loc) or _DOTNET_PARAMS_RE.fullmatch(loc):
         # Java: the qualified method is the frame; drop class-loader / module prefixes like "java.base/".
         func = func.rsplit("/", 1)[-1]
         return func, True

@@ -308,6 +308,27 @@ def test_js_traces() -> None:
     assert _section(text, "frames") == "limiter.test.TestContext.<anonymous>"
 
 
+def test_dotnet_trace_as_nunit_and_xunit_print_it() -> None:
+    """NUnit and xUnit print ``Type : message`` (a space before the colon); a .NET frame without a source file ends
+    in its parameter list, which is not a location."""
+    text = canonicalize(
+        "System.Net.WebSockets.WebSocketException : The remote party closed the WebSocket connection without"
+        " completing the close handshake.\n"
+        "   at System.Net.WebSockets.ManagedWebSocket.ThrowIfEOFUnexpected(Boolean throwOnPrematureClosure)\n"
+        "   at System.Net.WebSockets.ManagedWebSocket.ReceiveAsync(Memory`1 buffer, CancellationToken token)\n"
+        "   at Chat.Tests.HubTests.ReceivesBroadcast() in /src/Chat.Tests/HubTests.cs:line 57",
+        "",
+        "",
+    )
+    assert _section(text, "exception") == "System.Net.WebSockets.WebSocketException"
+    assert _section(text, "message").startswith("The remote party closed the WebSocket connection")
+    assert _section(text, "frames").split() == [
+        "Chat.Tests.HubTests.ReceivesBroadcast",
+        "System.Net.WebSockets.ManagedWebSocket.ReceiveAsync",
+        "System.Net.WebSockets.ManagedWebSocket.ThrowIfEOFUnexpected",
+    ]
+
+
 def test_faulthandler_crash() -> None:
     text = canonicalize(*_sample("faulthandler_segfault"))
     assert _section(text, "message") == "Fatal Python error: Segmentation fault"
