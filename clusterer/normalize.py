@@ -278,7 +278,7 @@ _SCAN_RE = re.compile(
       | Exception[ ]Group[ ]Traceback(?P<GMARK>)
       | -[-+]*+[ ]\d++[ ]-(?P<GSEP>)                                    # +---------------- 2 ----
       | (?:Expected|Received)(?:[ ][\w ]{0,30})?:[ ].*(?P<IJEST>)
-      | Caused[ ]by:[ ][A-Za-z_][\w$.]*+{EXC_TAIL}(?P<ICAUSED>)
+      | (?:Caused[ ]by:|(?:-{4})++)[ ][A-Za-z_][\w$.]*+{EXC_TAIL}(?P<ICAUSED>)  # Java cause, xUnit inner exception
       | [A-Z][\w$.]*+{EXC_TAIL}(?P<IEXC>)
       | [a-z_][\w$]*+\.[\w$.]*+{EXC_TAIL}(?P<IEXC2>)
       )
@@ -292,7 +292,7 @@ _SCAN_RE = re.compile(
     | Thread[ ]0x(?P<FIRST2>)
     | Stack[ ]\(most[ ]recent[ ]call[ ]first\)(?P<FIRST3>)
     | (?:Expected|Received)(?:[ ][\w ]{0,30})?:[ ].*(?P<JEST>)
-    | Caused[ ]by:[ ][A-Za-z_][\w$.]*+{EXC_TAIL}(?P<CAUSED>)
+    | (?:Caused[ ]by:|(?:-{4})++)[ ][A-Za-z_][\w$.]*+{EXC_TAIL}(?P<CAUSED>)
     | Exception[ ]in[ ]thread[ ]"[^"\n]*+"[ ][A-Za-z_][\w$.]*+{EXC_TAIL}(?P<THREAD>)
     | (?:FAILED|ERROR)[ ]\S*::\S.*(?P<SUMMARY>)                        # FAILED tests/x.py::test_y - Type: msg
     | [A-Z][\w$.]*+{EXC_TAIL}(?P<EXC>)
@@ -327,7 +327,7 @@ _FILE_RE = re.compile(r'\s*File "([^"]+)", line \d+,? in (\S+)')
 # ``socket.timeout``, ``socket.gaierror``.
 _EXC_NAME = r"(?:[A-Za-z_][\w$]*\.)*_*[A-Z][\w$]*|(?:[a-z_][\w$]*\.)+(?:error|timeout|herror|gaierror)"
 _EXC_LINE_RE = re.compile(
-    r"(?:Caused by: |Suppressed: |Exception in thread \"[^\"]*\" )?"
+    r"(?:Caused by: |Suppressed: |(?:-{4})+ |Exception in thread \"[^\"]*\" )?"
     r"(" + _EXC_NAME + r")(?: \[[\w ]{1,40}\])?(?: ?:[ ]?(.*))?$"
 )
 
@@ -577,7 +577,7 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
                 continue
             # Depth: the indentation of a group member's "|" (0 outside exception groups).
             depth = line.rfind("|", 0, len(line) - len(body)) + 1
-            caused = body.startswith(("Caused by:", "Suppressed:"))
+            caused = body.startswith(("Caused by:", "Suppressed:", "---- ", "--------"))
             outer_first = outer_first or caused
             if block.exc is not None or (caused and block.frames):
                 block = _Block(depth)

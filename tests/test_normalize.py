@@ -327,6 +327,18 @@ def test_dotnet_trace_as_nunit_and_xunit_print_it() -> None:
         "System.Net.WebSockets.ManagedWebSocket.ReceiveAsync",
         "System.Net.WebSockets.ManagedWebSocket.ThrowIfEOFUnexpected",
     ]
+    # xUnit's inner exceptions: "---- " per level of nesting, outermost first (as Java's "Caused by:")
+    text = canonicalize(
+        "System.AggregateException : One or more errors occurred. (pool exhausted)\n"
+        "---- Npgsql.NpgsqlException : The connection pool has been exhausted, either raise 'Max Pool Size'"
+        " (currently 100) or 'Timeout' (currently 15 seconds) in your connection string.\n"
+        "-------- System.TimeoutException : The operation has timed out.\n"
+        "   at Orders.Tests.RepoTests.Creates() in /src/Orders.Tests/RepoTests.cs:line 20",
+        "",
+        "",
+    )
+    assert _section(text, "exception") == "System.AggregateException Npgsql.NpgsqlException System.TimeoutException"
+    assert "The connection pool has been exhausted" in _section(text, "message")
 
 
 def test_faulthandler_crash() -> None:
