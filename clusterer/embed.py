@@ -30,6 +30,7 @@ _WORD_RE = re.compile(r"[a-z][a-z0-9]+")
 _BIGRAM_PRIME = 1_000_003
 _CONCEPT_RE = re.compile(r"[a-z0-9]+")
 _TOKEN_CACHE_SIZE = 200_000
+_FRAMES_LINE_RE = re.compile(r"^frames: (.*)$", re.MULTILINE)
 
 
 @runtime_checkable
@@ -61,6 +62,21 @@ def default_lexicon() -> dict[str, list[str]]:
 
 def _hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8", "surrogatepass"))
+
+
+def cap_frames(text: str, k: int) -> str:
+    r"""A canonical text with its ``frames:`` line cut to the ``k`` innermost frames (the line's last ``k``).
+
+    >>> cap_frames("exception: E\nframes: test_a.t app.b lib.c lib.d\ntest: t", 2)
+    'exception: E\nframes: lib.c lib.d\ntest: t'
+    """
+    m = _FRAMES_LINE_RE.search(text)
+    if m is None:
+        return text
+    frames = m.group(1).split()
+    if len(frames) <= k:
+        return text
+    return text[: m.start(1)] + " ".join(frames[-k:] if k else []) + text[m.end(1) :]
 
 
 def l2_normalize_rows(x: sp.csr_matrix) -> sp.csr_matrix:
@@ -102,6 +118,11 @@ class TinyEmbedder(ParamsMixin):
     max_chars:
         Only the first ``max_chars`` characters of a canonical text feed the character block (the exception and
         message lines come first in a canonical text, so they are always kept); words use the whole text.
+    max_frames:
+        Only the ``max_frames`` innermost frames of a canonical text's ``frames:`` line are features (``None``: all).
+        The outer frames are the project's own test and app code: on a project the model never saw they are
+        words no exemplar has, and they pulled its failures towards "other", whose exemplars come from the most
+        varied code. The canonical text itself keeps every frame.
 
     Attributes
     ----------
@@ -123,6 +144,7 @@ class TinyEmbedder(ParamsMixin):
         max_chars: int = 600,
         concept_weight: float = 0.5,
         lexicon: dict[str, list[str]] | None = None,
+        max_frames: int | None = 6,
     ) -> None:
         self.n_features = n_features
         self.word_ngrams = word_ngrams
@@ -131,6 +153,7 @@ class TinyEmbedder(ParamsMixin):
         self.max_chars = max_chars
         self.concept_weight = concept_weight
         self.lexicon = lexicon
+        self.max_frames = max_frames
 
     # -- stages ---------------------------------------------------------------------------------------------
     @property
@@ -162,6 +185,13 @@ class TinyEmbedder(ParamsMixin):
             self._remember(token, cols)
         return cols
 
+    def _feature_texts(self, texts: Sequence[str]) -> Sequence[str]:
+        """The texts the features are counted on: frames cut to the ``max_frames`` innermost."""
+        k = self.max_frames
+        if k is None:
+            return texts
+        return [cap_frames(t, int(k)) for t in texts]
+
     def _remember(self, key: str, value: Any) -> None:
         cache = self._cache
         if len(cache) >= _TOKEN_CACHE_SIZE:
@@ -181,7 +211,7 @@ class TinyEmbedder(ParamsMixin):
         cache = self._cache
         word_col, char_cols = self._word_column, self._char_columns
         pieces: list[np.ndarray] = []
-        for row, text in enumerate(texts):
+        for row, text in enumerate(self._feature_texts(texts)):
             words = _WORD_RE.findall(split_identifiers(text))
             h = np.array([cache["w\0" + w] if "w\0" + w in cache else word_col(w) for w in words], dtype=np.int64)
             grams = [cache[t] if t in cache else char_cols(t) for t in text[: self.max_chars].lower().split()]
@@ -209,7 +239,7 @@ class TinyEmbedder(ParamsMixin):
                     index.setdefault(word, []).append(ci)
             self.__dict__["_concept_index_"] = index
         out = np.zeros((len(texts), len(self.concepts_)), dtype=np.float32)
-        for row, text in enumerate(texts):
+        for row, text in enumerate(self._feature_texts(texts)):
             for word in _CONCEPT_RE.findall(split_identifiers(text)):
                 for ci in index.get(word, ()):
                     out[row, ci] += 1.0
@@ -303,6 +333,7 @@ class TinyEmbedder(ParamsMixin):
             "max_chars": self.max_chars,
             "concept_weight": self.concept_weight,
             "concepts": self.concepts_,
+            "max_frames": self.max_frames,
             "default_idf": self.default_idf_,
         }
         return params, {"columns": self.columns_, "idf": self.idf_}
@@ -317,6 +348,7 @@ class TinyEmbedder(ParamsMixin):
             char_weight=float(params["char_weight"]),
             max_chars=int(params["max_chars"]),
             concept_weight=float(params.get("concept_weight", 0.0)),
+            max_frames=None if params.get("max_frames") is None else int(params["max_frames"]),
         )
         emb.concepts_ = {str(k): [str(w) for w in v] for k, v in params.get("concepts", {}).items()}
         emb.columns_ = np.asarray(arrays["columns"], dtype=np.int64)

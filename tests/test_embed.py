@@ -82,3 +82,31 @@ def test_concept_block_links_libraries_by_mechanism(emb):
     a, b = TinyEmbedder(concept_weight=0.0).fit(TRAIN).embed(pair)
     without = (a @ b.T).toarray()[0, 0]
     assert with_concepts > without + 0.05
+
+
+def test_only_the_innermost_frames_are_features():
+    """The project's outer frames (its tests, its app) do not move the vector; the innermost ones do. The old
+    artefacts' state has no ``max_frames``: they read every frame, as they were trained."""
+    head = "exception: sqlalchemy.exc.TimeoutError\nmessage: QueuePool limit of size <num> overflow <num> reached\n"
+    inner = "sqlalchemy.engine.base.connect sqlalchemy.pool.base.connect sqlalchemy.pool.impl._do_get"
+    texts = [
+        f"{head}frames: test_orders.test_cancel orders.service.cancel {inner}\ntest: cancel",
+        f"{head}frames: test_billing.test_refund billing.api.refund {inner}\ntest: cancel",
+        f"{head}frames: test_billing.test_refund billing.api.refund sqlalchemy.engine.base.execute\ntest: cancel",
+    ]
+    capped = TinyEmbedder(max_frames=3).fit(TRAIN + texts)
+    a, b, c = capped.embed(texts).toarray()
+    np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(b, c)
+    every = TinyEmbedder(max_frames=None).fit(TRAIN + texts)
+    a, b, _ = every.embed(texts).toarray()
+    assert not np.array_equal(a, b)
+    params, arrays = every.to_state()
+    del params["max_frames"]  # a model trained before the parameter existed
+    old = TinyEmbedder.from_state(params, arrays)
+    assert old.max_frames is None
+    np.testing.assert_array_equal(old.embed(texts).toarray(), every.embed(texts).toarray())
+    params, arrays = capped.to_state()
+    np.testing.assert_array_equal(
+        TinyEmbedder.from_state(params, arrays).embed(texts).toarray(), capped.embed(texts).toarray()
+    )
