@@ -65,10 +65,12 @@ def _hash(text: str) -> int:
 
 
 def cap_frames(text: str, k: int) -> str:
-    r"""A canonical text with its ``frames:`` line cut to the ``k`` innermost frames (the line's last ``k``).
+    r"""A canonical text whose ``frames:`` line keeps at most ``k`` frames: the outermost one (usually the test,
+    whose module names the feature under test) and the ``k - 1`` innermost (where it failed). The frames in
+    between are the project's own code.
 
-    >>> cap_frames("exception: E\nframes: test_a.t app.b lib.c lib.d\ntest: t", 2)
-    'exception: E\nframes: lib.c lib.d\ntest: t'
+    >>> cap_frames("exception: E\nframes: test_a.t app.b app.c lib.d lib.e\ntest: t", 3)
+    'exception: E\nframes: test_a.t lib.d lib.e\ntest: t'
     """
     m = _FRAMES_LINE_RE.search(text)
     if m is None:
@@ -76,7 +78,8 @@ def cap_frames(text: str, k: int) -> str:
     frames = m.group(1).split()
     if len(frames) <= k:
         return text
-    return text[: m.start(1)] + " ".join(frames[-k:] if k else []) + text[m.end(1) :]
+    kept = frames[:1] + frames[len(frames) - k + 1 :] if k > 1 else frames[len(frames) - k :]
+    return text[: m.start(1)] + " ".join(kept) + text[m.end(1) :]
 
 
 def l2_normalize_rows(x: sp.csr_matrix) -> sp.csr_matrix:
@@ -119,10 +122,10 @@ class TinyEmbedder(ParamsMixin):
         Only the first ``max_chars`` characters of a canonical text feed the character block (the exception and
         message lines come first in a canonical text, so they are always kept); words use the whole text.
     max_frames:
-        Only the ``max_frames`` innermost frames of a canonical text's ``frames:`` line are features (``None``: all).
-        The outer frames are the project's own test and app code: on a project the model never saw they are
-        words no exemplar has, and they pulled its failures towards "other", whose exemplars come from the most
-        varied code. The canonical text itself keeps every frame.
+        At most this many frames of a canonical text's ``frames:`` line are features (``None``: all): the
+        outermost (the test) and the innermost (:func:`cap_frames`). The frames in between are the project's own
+        code: on a project the model never saw they are words no exemplar has. The canonical text itself keeps
+        every frame.
 
     Attributes
     ----------

@@ -84,22 +84,24 @@ def test_concept_block_links_libraries_by_mechanism(emb):
     assert with_concepts > without + 0.05
 
 
-def test_only_the_innermost_frames_are_features():
-    """The project's outer frames (its tests, its app) do not move the vector; the innermost ones do. The old
-    artefacts' state has no ``max_frames``: they read every frame, as they were trained."""
+def test_frames_between_the_test_and_the_failure_are_not_features():
+    """The project's own frames between the outermost (the test) and the innermost ones (where it failed) do not
+    move the vector; the test's and the innermost do. The old artefacts' state has no ``max_frames``: they read
+    every frame, as they were trained."""
     head = "exception: sqlalchemy.exc.TimeoutError\nmessage: QueuePool limit of size <num> overflow <num> reached\n"
-    inner = "sqlalchemy.engine.base.connect sqlalchemy.pool.base.connect sqlalchemy.pool.impl._do_get"
+    inner = "sqlalchemy.pool.base.connect sqlalchemy.pool.impl._do_get"
     texts = [
-        f"{head}frames: test_orders.test_cancel orders.service.cancel {inner}\ntest: cancel",
-        f"{head}frames: test_billing.test_refund billing.api.refund {inner}\ntest: cancel",
-        f"{head}frames: test_billing.test_refund billing.api.refund sqlalchemy.engine.base.execute\ntest: cancel",
+        f"{head}frames: test_orders.test_cancel orders.service.cancel orders.db.session {inner}\ntest: cancel",
+        f"{head}frames: test_orders.test_cancel billing.api.refund billing.db.get {inner}\ntest: cancel",
+        f"{head}frames: test_billing.test_cancel billing.api.refund billing.db.get {inner}\ntest: cancel",
+        f"{head}frames: test_orders.test_cancel billing.api.refund billing.db.get sqlalchemy.engine.run\ntest: cancel",
     ]
     capped = TinyEmbedder(max_frames=3).fit(TRAIN + texts)
-    a, b, c = capped.embed(texts).toarray()
+    a, b, c, d = capped.embed(texts).toarray()
     np.testing.assert_array_equal(a, b)
-    assert not np.array_equal(b, c)
+    assert not np.array_equal(b, c) and not np.array_equal(b, d)
     every = TinyEmbedder(max_frames=None).fit(TRAIN + texts)
-    a, b, _ = every.embed(texts).toarray()
+    a, b, _, _ = every.embed(texts).toarray()
     assert not np.array_equal(a, b)
     params, arrays = every.to_state()
     del params["max_frames"]  # a model trained before the parameter existed
