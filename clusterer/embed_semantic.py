@@ -133,6 +133,25 @@ def package_model_dir(package: str = DEFAULT_PACKAGE) -> tuple[Path, str]:
     return path, str(getattr(mod, "__version__", "unknown"))
 
 
+def _quietly(load: Any) -> Any:
+    """Run ``load`` with transformers' warnings and progress bars off: its load report flags the checkpoint's
+    ``embeddings.position_ids`` buffer as "UNEXPECTED ... not ok if you expect identical arch", which is harmless
+    (the weights are checked by their sha256) and would alarm a user of ``--model hybrid`` on every run."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:  # pragma: no cover - sentence-transformers always brings transformers
+        return load()
+    verbosity, bars = hf_logging.get_verbosity(), hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        return load()
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bars:
+            hf_logging.enable_progress_bar()
+
+
 @lru_cache(maxsize=4)
 def load_sentence_transformer(package: str, precision: str, threads: int | None = None) -> Any:
     """Load (once per process) the sentence-transformers model of an installed package, offline, on the CPU."""
@@ -147,7 +166,7 @@ def load_sentence_transformer(package: str, precision: str, threads: int | None 
         raise ModelError(f"the semantic model needs {exc.name}: {INSTALL_HINT}") from None
     if threads:
         torch.set_num_threads(threads)
-    model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+    model = _quietly(lambda: SentenceTransformer(str(path), device="cpu", local_files_only=True))
     if precision == "bfloat16":
         model = model.to(torch.bfloat16)
     model.eval()
