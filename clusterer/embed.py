@@ -189,7 +189,8 @@ class TinyEmbedder(ParamsMixin):
         return cols
 
     def _feature_texts(self, texts: Sequence[str]) -> Sequence[str]:
-        """The texts the features are counted on: frames cut to the ``max_frames`` innermost."""
+        """The texts the features are counted on (:meth:`fit` and :meth:`transform` cut them once, before both
+        blocks): the ``frames:`` line cut by :func:`cap_frames` to ``max_frames``."""
         k = self.max_frames
         if k is None:
             return texts
@@ -214,7 +215,7 @@ class TinyEmbedder(ParamsMixin):
         cache = self._cache
         word_col, char_cols = self._word_column, self._char_columns
         pieces: list[np.ndarray] = []
-        for row, text in enumerate(self._feature_texts(texts)):
+        for row, text in enumerate(texts):
             words = _WORD_RE.findall(split_identifiers(text))
             h = np.array([cache["w\0" + w] if "w\0" + w in cache else word_col(w) for w in words], dtype=np.int64)
             grams = [cache[t] if t in cache else char_cols(t) for t in text[: self.max_chars].lower().split()]
@@ -242,7 +243,7 @@ class TinyEmbedder(ParamsMixin):
                     index.setdefault(word, []).append(ci)
             self.__dict__["_concept_index_"] = index
         out = np.zeros((len(texts), len(self.concepts_)), dtype=np.float32)
-        for row, text in enumerate(self._feature_texts(texts)):
+        for row, text in enumerate(texts):
             for word in _CONCEPT_RE.findall(split_identifiers(text)):
                 for ci in index.get(word, ()):
                     out[row, ci] += 1.0
@@ -266,7 +267,7 @@ class TinyEmbedder(ParamsMixin):
         """Learn the IDF and the kept columns from ``texts``; returns ``self``."""
         self.concepts_ = {k: sorted(v) for k, v in (self.lexicon or default_lexicon()).items()}
         self.__dict__.pop("_concept_index_", None)
-        counts = self._counts(texts)
+        counts = self._counts(self._feature_texts(texts))
         n = counts.shape[0]
         df = np.bincount(counts.indices, minlength=counts.shape[1])
         columns = np.flatnonzero(df).astype(np.int64)
@@ -302,6 +303,7 @@ class TinyEmbedder(ParamsMixin):
         """Embed ``texts`` into the compact column space; rows are L2-normalised over the full space."""
         check_is_fitted(self, "columns_")
         idf, compact = self._fitted_arrays()
+        texts = self._feature_texts(texts)
         full = self._weigh(self._counts(texts), idf, self._concepts(texts))
         # full[:, kept columns] (sorted, distinct): the kept entries of each row, in their order, renumbered
         new = compact[full.indices]

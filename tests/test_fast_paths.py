@@ -171,7 +171,8 @@ def test_gram_equals_scipys_product(model: Model) -> None:
 def test_transform_equals_scipys_column_selection(model: Model) -> None:
     emb = model.embedder
     texts = _texts()
-    full = emb._weigh(emb._counts(texts), emb._idf_full(), emb._concepts(texts))
+    counted = emb._feature_texts(texts)
+    full = emb._weigh(emb._counts(counted), emb._idf_full(), emb._concepts(counted))
     keep = np.concatenate([emb.columns_, 2 * emb.n_features + np.arange(len(emb.concepts_))])
     want = full[:, keep].tocsr()
     got = emb.transform(texts)
