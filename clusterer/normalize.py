@@ -326,13 +326,14 @@ _FILE_RE = re.compile(r'\s*File "([^"]+)", line \d+,? in (\S+)')
 # Exception names end in a capitalised class name, or are one of the stdlib's lower-case ``re.error``,
 # ``socket.timeout``, ``socket.gaierror``.
 _EXC_NAME = r"(?:[A-Za-z_][\w$]*\.)*_*[A-Z][\w$]*|(?:[a-z_][\w$]*\.)+(?:error|timeout|herror|gaierror)"
+# ``Name``, node's ``Name [ERR_X]``, then ``: message`` (NUnit and xUnit print `` : message``): groups name, message
+_EXC_NAME_MESSAGE = r"(" + _EXC_NAME + r")(?: \[[\w ]{1,40}\])?(?: ?:[ ]?(.*))?$"
 _EXC_LINE_RE = re.compile(
-    r"(?:Caused by: |Suppressed: |(?:-{4})+ |Exception in thread \"[^\"]*\" )?"
-    r"(" + _EXC_NAME + r")(?: \[[\w ]{1,40}\])?(?: ?:[ ]?(.*))?$"
+    r"(?:Caused by: |Suppressed: |(?:-{4})+ |Exception in thread \"[^\"]*\" )?" + _EXC_NAME_MESSAGE
 )
 
 # An exception line inside a pytest E line: ``E   sqlalchemy.exc.TimeoutError: QueuePool limit ...``.
-_EXC_TEXT_RE = re.compile(r"(" + _EXC_NAME + r")(?: \[[\w ]{1,40}\])?(?: ?:[ ]?(.*))?$")
+_EXC_TEXT_RE = re.compile(_EXC_NAME_MESSAGE)
 _EXC_WORD_RE = re.compile(
     r"Error|Exception|Warning|Exit|Interrupt|Group|Failure|Failed|Fault|Timeout|Cancelled|Iteration|Abort"
 )
@@ -577,7 +578,7 @@ def _parse(text: str) -> tuple[list[_Block], list[str]]:
                 continue
             # Depth: the indentation of a group member's "|" (0 outside exception groups).
             depth = line.rfind("|", 0, len(line) - len(body)) + 1
-            caused = body.startswith(("Caused by:", "Suppressed:", "---- ", "--------"))
+            caused = body.startswith(("Caused by:", "Suppressed:", "----"))  # "----": xUnit's inner exception
             outer_first = outer_first or caused
             if block.exc is not None or (caused and block.frames):
                 block = _Block(depth)
