@@ -100,14 +100,20 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def _kill_when(args: list[str], folder: Path, prefix: str, offset: float) -> bool:
-    """Start ``args``, wait for a file named ``prefix*`` in ``folder`` (the build has begun), wait ``offset`` s more,
-    SIGKILL it. Returns whether the build folder was there at the kill."""
+def _started(args: list[str], folder: Path, prefix: str) -> subprocess.Popen[bytes]:
+    """Start ``args`` and return once a file named ``prefix*`` is in ``folder`` (the build has begun) or it exited."""
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     deadline = time.monotonic() + 120
     while proc.poll() is None and not any(p.name.startswith(prefix) for p in folder.iterdir()):
         assert time.monotonic() < deadline
         time.sleep(0.005)
+    return proc
+
+
+def _kill_when(args: list[str], folder: Path, prefix: str, offset: float) -> bool:
+    """Start ``args``, wait for its build to begin (:func:`_started`), wait ``offset`` s more, SIGKILL it. Returns
+    whether the build folder was there at the kill."""
+    proc = _started(args, folder, prefix)
     time.sleep(offset)
     building = any(p.name.startswith(prefix) for p in folder.iterdir())
     proc.send_signal(signal.SIGKILL)
@@ -116,10 +122,8 @@ def _kill_when(args: list[str], folder: Path, prefix: str, offset: float) -> boo
 
 
 def _build_seconds(args: list[str], folder: Path, prefix: str) -> float:
-    """Run ``args`` to completion; seconds from the build folder's appearance (``prefix*`` in ``folder``) to exit."""
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    while proc.poll() is None and not any(p.name.startswith(prefix) for p in folder.iterdir()):
-        time.sleep(0.005)
+    """Run ``args`` to completion; seconds from its build's beginning (:func:`_started`) to its exit."""
+    proc = _started(args, folder, prefix)
     start = time.monotonic()
     assert proc.wait(timeout=300) == 0
     return time.monotonic() - start
