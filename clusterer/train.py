@@ -442,6 +442,7 @@ def train_from_store(
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     build = out.parent / f".{out.name}.build-{uuid.uuid4().hex[:8]}"
+    build.mkdir()  # from here until the swap, a kill leaves only this hidden folder, which no reader looks at
     try:
         built = train_model(
             corpus_train + user_train,

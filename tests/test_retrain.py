@@ -100,22 +100,28 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def _started(args: list[str], folder: Path, prefix: str) -> subprocess.Popen[bytes]:
-    """Start ``args`` and return once a file named ``prefix*`` is in ``folder`` (the build has begun) or it exited."""
+def _new(folder: Path, prefix: str, before: set[str]) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.startswith(prefix) and p.name not in before]
+
+
+def _started(args: list[str], folder: Path, prefix: str) -> tuple[subprocess.Popen[bytes], set[str]]:
+    """Start ``args`` and return once it has made a new ``prefix*`` entry in ``folder`` (its build has begun) or it
+    exited; also the names that were there before (the leftovers of earlier kills)."""
+    before = {p.name for p in folder.iterdir()}
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    deadline = time.monotonic() + 120
-    while proc.poll() is None and not any(p.name.startswith(prefix) for p in folder.iterdir()):
-        assert time.monotonic() < deadline
+    deadline = time.monotonic() + 600
+    while proc.poll() is None and not _new(folder, prefix, before):
+        assert time.monotonic() < deadline, f"{' '.join(args)} made no {prefix}* folder in 600 s"
         time.sleep(0.005)
-    return proc
+    return proc, before
 
 
 def _kill_when(args: list[str], folder: Path, prefix: str, offset: float) -> bool:
     """Start ``args``, wait for its build to begin (:func:`_started`), wait ``offset`` s more, SIGKILL it. Returns
-    whether the build folder was there at the kill."""
-    proc = _started(args, folder, prefix)
+    whether its build folder was still there at the kill (it was killed mid-build)."""
+    proc, before = _started(args, folder, prefix)
     time.sleep(offset)
-    building = any(p.name.startswith(prefix) for p in folder.iterdir())
+    building = bool(_new(folder, prefix, before))
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=60)
     return building
@@ -123,9 +129,9 @@ def _kill_when(args: list[str], folder: Path, prefix: str, offset: float) -> boo
 
 def _build_seconds(args: list[str], folder: Path, prefix: str) -> float:
     """Run ``args`` to completion; seconds from its build's beginning (:func:`_started`) to its exit."""
-    proc = _started(args, folder, prefix)
+    proc, _ = _started(args, folder, prefix)
     start = time.monotonic()
-    assert proc.wait(timeout=300) == 0
+    assert proc.wait(timeout=600) == 0
     return time.monotonic() - start
 
 
