@@ -155,9 +155,14 @@ MASK_RULES: tuple[MaskRule, ...] = (
     ),
     # 429 alone: too specific to rate limiting to be a count (``assert 429 == 200``)
     MaskRule("http_429", r"(?<![\w.])429(?![\w.])", None, "4"),
-    # WebSocket close codes (RFC 6455 1000-1015, application 3000-4999) after ``code``
+    # WebSocket close codes (RFC 6455 1000-1015, application 3000-4999) after ``code``, or as websockets prints a
+    # close frame: ``received 1011 (internal error) keepalive ping timeout; then sent 1011 (internal error) ...``
     MaskRule(
-        "ws_close", r"(?i:close[_ ]?code|code|status)[ :=]{1,3}(?:10(?:0\d|1[0-5])|[34]\d{3})(?!\d)", None, "CcSs"
+        "ws_close",
+        r"(?i:close[_ ]?code|code|status)[ :=]{1,3}(?:10(?:0\d|1[0-5])|[34]\d{3})(?!\d)"
+        r"|(?:received|sent) (?:10(?:0\d|1[0-5])|[34]\d{3})(?= \()",
+        None,
+        "CcSsr",
     ),
     MaskRule("url", r"(?<=://)[^\s'\"<>()\[\]{}]+", "<url>", r"^\s'\"<>()\[\]{}"),
     MaskRule("email", r"(?<![\w.+-])(?=[\w.+-]++@)[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "<email>", r"\w.+-"),

@@ -60,8 +60,14 @@ RULE_EXAMPLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
     ),
     "http_429": ([("assert 429 == 200", "429"), ("(429)", "429")], ["took 429.5 ms", "4290", "x429"]),
     "ws_close": (
-        [("close_code=1011 reason", "close_code=1011"), ("code: 1006", "code: 1006"), ("status=4001", "status=4001")],
-        ["close_code=None", "code=1016", "exit code 1", "code=10060"],
+        [
+            ("close_code=1011 reason", "close_code=1011"),
+            ("code: 1006", "code: 1006"),
+            ("status=4001", "status=4001"),
+            ("received 1011 (internal error) keepalive ping timeout", "received 1011"),
+            ("then sent 4000 (private use) bye", "sent 4000"),
+        ],
+        ["close_code=None", "code=1016", "exit code 1", "code=10060", "received 1011 rows", "sent 3000 bytes"],
     ),
     "url": ([("see https://sqlalche.me/e/21/3o7r now", "sqlalche.me/e/21/3o7r")], ["no scheme here", "a:/b"]),
     "email": ([("mail ann.lee+ci@example.co.uk!", "ann.lee+ci@example.co.uk")], ["user@", "@decorator", "a @ b"]),

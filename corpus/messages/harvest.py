@@ -15,6 +15,7 @@ import importlib.util
 import json
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -22,6 +23,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 STDLIB = "/root/.pyenv/versions/3.11.7/lib/python3.11"
 STDLIB_VERSION = "3.11.7"
 V = "/work/venvs/%s/lib/python3*/site-packages"
+# pseudo-venv for programs installed by the OS package manager (e.g. the PostgreSQL server binary): the entry's
+# path is absolute, its dist is the Debian package name and its version is the package's dpkg version
+SYSTEM = "system"
 
 # library -> (venv the source was read from, PyPI dist); dist None = stdlib
 LIBS = {}
@@ -34,6 +38,8 @@ def lib(name, venv, dist):
 def site(venv):
     if venv == "stdlib":
         return STDLIB
+    if venv == SYSTEM:
+        return "/"
     if venv == "main":
         return glob.glob("/work/main/.venv/lib/python3*/site-packages")[0]
     return glob.glob(V % venv)[0]
@@ -43,12 +49,19 @@ def available(venv):
     """Whether the virtualenv (or the stdlib) a library was read from is on this machine."""
     if venv in ("stdlib", "main"):
         return True
+    if venv == SYSTEM:
+        return True  # each entry's absolute path is checked when it is read
     return bool(glob.glob(V % venv))
 
 
 def version(venv, dist):
     if dist is None:
         return STDLIB_VERSION
+    if venv == SYSTEM:
+        out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", dist], capture_output=True, text=True)
+        if out.returncode or not out.stdout.strip():
+            raise SystemExit(f"no Debian package {dist} installed")
+        return out.stdout.strip()
     norm = re.sub(r"[-_.]+", "_", dist).lower()
     for d in glob.glob(os.path.join(site(venv), "*.dist-info")):
         base = os.path.basename(d)[: -len(".dist-info")]
@@ -56,6 +69,15 @@ def version(venv, dist):
         if re.sub(r"[-_.]+", "_", n).lower() == norm:
             return ver
     raise SystemExit(f"no dist-info for {dist} in {venv}")
+
+
+def elf(path):
+    """Whether path is an ELF binary (executable or shared library)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) == b"\x7fELF"
+    except OSError:
+        return False
 
 
 LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"|\'((?:[^\'\\]|\\.)*)\'')
@@ -112,9 +134,9 @@ def main():
                 errors.append(f"{rid}: venv {venv} is not under /work/venvs (new or changed entry)")
             continue
         full = e["path"] if os.path.isabs(e["path"]) else os.path.join(site(venv), e["path"])
-        if ".so" in os.path.basename(full):
-            # compiled extension / bundled C library: the literal is located in the
-            # binary (as `strings` would show it); there is no source line -> line 0
+        if ".so" in os.path.basename(full) or (os.path.isabs(e["path"]) and elf(full)):
+            # compiled extension / bundled C library / ELF executable given by absolute path:
+            # the literal is located in the binary (as `strings` would show it); there is no source line -> line 0
             try:
                 data = Path(full).read_bytes()
             except OSError as ex:
