@@ -5,10 +5,10 @@
 responses' unmatched requests, slowapi's RateLimitExceeded, httpx/requests 429s, torch's state_dict size mismatch,
 unpickling a moved sklearn module, sqlite's "database is locked", PostgreSQL's "too many clients", deadlocks...),
 with the category a developer would give each, and unrelated failures (TypeError, ImportError, a Redis server that
-is down). They are not corpus rows, but 14 of the 28 messages also appear, from the library's own source, in the
+is down). They are not corpus rows, but 17 of the 28 messages also appear, from the library's own source, in the
 library-message bank the models train on (``corpus/messages``: the QueuePool timeout, "Event loop is closed", RESPX's
-"not mocked", the 429s...); the other 14 have no counterpart there. A retrain that loses these has lost the obvious
-cases.
+"not mocked", the 429s...; session 12 added pickle's "invalid load key" and PostgreSQL's "too many clients" and
+"deadlock detected"); the other 11 have no counterpart there. A retrain that loses these has lost the obvious cases.
 """
 
 import json
