@@ -135,6 +135,9 @@ _REASONS = "|".join(
 #: UUID, timestamp, IP) before the generic ones (line numbers and ports before ids, ids before numbers).
 #: Quoted values are masked whole unless they are a bare identifier (``'torch'``, ``'NoneType'``) or a dotted
 #: name, which usually names the cause rather than varying with it.
+# a WebSocket close code: RFC 6455's 1000-1015 or an application's 3000-4999
+_WS_CLOSE_CODE = r"(?:10(?:0\d|1[0-5])|[34]\d{3})"
+
 MASK_RULES: tuple[MaskRule, ...] = (
     MaskRule("errno", r"\[Errno -?\d+\]", None, r"\["),
     # a DB-API error's (code, message) pair, as MySQL drivers print it: ``(1040, 'Too many connections')``
@@ -159,8 +162,8 @@ MASK_RULES: tuple[MaskRule, ...] = (
     # close frame: ``received 1011 (internal error) keepalive ping timeout; then sent 1011 (internal error) ...``
     MaskRule(
         "ws_close",
-        r"(?i:close[_ ]?code|code|status)[ :=]{1,3}(?:10(?:0\d|1[0-5])|[34]\d{3})(?!\d)"
-        r"|(?:received|sent) (?:10(?:0\d|1[0-5])|[34]\d{3})(?= \()",
+        r"(?i:close[_ ]?code|code|status)[ :=]{1,3}" + _WS_CLOSE_CODE + r"(?!\d)"
+        r"|(?:received|sent) " + _WS_CLOSE_CODE + r"(?= \()",
         None,
         "CcSsr",
     ),

@@ -134,9 +134,9 @@ def main():
                 errors.append(f"{rid}: venv {venv} is not under /work/venvs (new or changed entry)")
             continue
         full = e["path"] if os.path.isabs(e["path"]) else os.path.join(site(venv), e["path"])
-        if ".so" in os.path.basename(full) or (os.path.isabs(e["path"]) and elf(full)):
-            # compiled extension / bundled C library / ELF executable given by absolute path:
-            # the literal is located in the binary (as `strings` would show it); there is no source line -> line 0
+        if elf(full):
+            # compiled extension, bundled C library or executable: the literal is located in the
+            # binary (as `strings` would show it); there is no source line -> line 0
             try:
                 data = Path(full).read_bytes()
             except OSError as ex:
