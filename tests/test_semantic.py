@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -87,9 +89,6 @@ def test_committed_artefact_loads_and_reproduces_its_heldout_figures(name):
 @needs_extra
 def test_loading_the_model_prints_nothing():
     """transformers' load report and progress bar are not shown to the user (a fresh process: the model is cached)."""
-    import subprocess
-    import sys
-
     code = "from clusterer.embed_semantic import SemanticEmbedder; SemanticEmbedder().fit().transform(['x'])"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert proc.stdout == "" and proc.stderr == ""
