@@ -13,7 +13,7 @@ linkage over the clusters (not the failures), so its cost grows with the number 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -189,6 +189,7 @@ def merge_clusters(
     keys: Sequence[Any],
     threshold: float,
     gram_matrix: np.ndarray | None = None,
+    key_thresholds: Mapping[Any, float] | None = None,
 ) -> np.ndarray:
     """Join clusters with the same key whose centroids are close, by average linkage.
 
@@ -205,6 +206,9 @@ def merge_clusters(
         Average-linkage cosine similarity at which two groups of clusters join.
     gram_matrix:
         As for :func:`leader_cluster`.
+    key_thresholds:
+        Thresholds for some keys instead of ``threshold`` (e.g. ``{None: 0.3}`` for the clusters answered new).
+        A threshold of 1.0 or more leaves that key's clusters as they are.
 
     Returns
     -------
@@ -220,6 +224,8 @@ def merge_clusters(
     [0, 0, 0, 1]
     >>> merge_clusters(v, [1, 1, 1, 1], labels, ["a", "b", "a", "a"], threshold=0.65).tolist()
     [0, 1, 2, 3]
+    >>> merge_clusters(v, [1] * 4, labels, ["a", "a", "a", "a"], threshold=0.65, key_thresholds={"a": 1.0}).tolist()
+    [0, 1, 2, 3]
     """
     k = int(labels.max()) + 1 if len(labels) else 0
     if k < 2:
@@ -228,7 +234,8 @@ def merge_clusters(
     by_key: dict[Any, list[int]] = {}
     for label, key in enumerate(keys):
         by_key.setdefault(key, []).append(label)
-    mergeable = [m for m in by_key.values() if 1 < len(m) <= MAX_MERGE]
+    limits = {key: float((key_thresholds or {}).get(key, threshold)) for key in by_key}
+    mergeable = [(m, limits[key]) for key, m in by_key.items() if 1 < len(m) <= MAX_MERGE and limits[key] < 1.0]
     if not mergeable:
         return labels
     n = vectors.shape[0]
@@ -243,13 +250,13 @@ def merge_clusters(
     else:
         c = centroids(vectors, counts, labels)
         sims = _rows_dot(c, c) if k <= _SMALL_LINKAGE else None
-    for members in mergeable:
+    for members, limit in mergeable:
         if sims is not None:
             sub = sims[np.ix_(members, members)]
         else:
             assert c is not None
             sub = _rows_dot(c[members], c[members])
-        groups = _average_linkage(sub, threshold) if len(members) <= _SMALL_LINKAGE else _scipy_linkage(sub, threshold)
+        groups = _average_linkage(sub, limit) if len(members) <= _SMALL_LINKAGE else _scipy_linkage(sub, limit)
         first: dict[int, int] = {}
         for label, g in zip(members, groups.tolist(), strict=True):
             parent[label] = first.setdefault(g, label)
@@ -277,12 +284,17 @@ def answer_keys(labels: np.ndarray, counts: Sequence[int] | np.ndarray, scores: 
 
 def group(vectors: Any, counts: Sequence[int] | np.ndarray, scores: Any, model: Any) -> np.ndarray:
     """Cluster labels of distinct texts the way the pipeline groups them: leader clustering at the model's cluster
-    threshold, then (when the model has a merge threshold) clusters of the same answer merged."""
+    threshold, then (when the model has merge thresholds) clusters of the same answer merged: clusters answered
+    new at the model's new-merge threshold, the others at its merge threshold."""
     n = vectors.shape[0]
     # up to one leader chunk, both passes compare every row with every other: one Gram matrix serves both
     g = gram(vectors) if 1 < n <= min(_CHUNK, _SMALL_GRAM) else None
     labels = leader_cluster(vectors, counts, threshold=model.cluster_threshold, gram_matrix=g)
-    if model.merge_threshold is None or len(labels) < 2:
+    merge, merge_new = model.merge_threshold, model.merge_new_threshold
+    if (merge is None and merge_new is None) or len(labels) < 2:
         return labels
     keys = answer_keys(labels, counts, scores, model.classifier.decide)
-    return merge_clusters(vectors, counts, labels, keys, model.merge_threshold, gram_matrix=g)
+    by_key = {None: merge_new if merge_new is not None else 1.0}
+    return merge_clusters(
+        vectors, counts, labels, keys, merge if merge is not None else 1.0, gram_matrix=g, key_thresholds=by_key
+    )

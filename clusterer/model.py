@@ -351,6 +351,19 @@ class Model:
         value = self.manifest.get("thresholds", {}).get("merge")
         return None if value is None or float(value) >= 1.0 else float(value)
 
+    @property
+    def merge_new_threshold(self) -> float | None:
+        """Average-linkage similarity at which clusters answered new join (None: no merge pass for them).
+
+        Chosen apart from :attr:`merge_threshold` when the manifest has ``thresholds.merge_new``: the causes of
+        unknown failures are grouped best at another similarity than the causes inside a known category.
+        Without it, the merge threshold serves both."""
+        thresholds = self.manifest.get("thresholds", {})
+        if "merge_new" not in thresholds:
+            return self.merge_threshold
+        value = thresholds["merge_new"]
+        return None if value is None or float(value) >= 1.0 else float(value)
+
     @classmethod
     def load(cls, model: str | os.PathLike[str] | None = None) -> Model:
         """Resolve, verify and load a model artefact (see :func:`resolve_model_path`).

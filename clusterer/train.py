@@ -103,6 +103,64 @@ def _grouping_thresholds(X: Any, categories: Sequence[str], causes: Sequence[str
     return best
 
 
+#: merge thresholds tried for the clusters answered new
+NEW_MERGE_GRID = tuple(np.round(np.arange(0.15, 0.61, 0.05), 2).tolist())
+#: fewest unknown training failures (with a cause), and libraries among them, to choose a new-merge threshold
+MIN_NEW_ROWS, MIN_NEW_LIBRARIES = 20, 3
+
+
+def _new_merge_threshold(
+    embedder: Any, texts: Sequence[str], rows: Sequence[dict[str, Any]], cluster_t: float, folds: int = 5
+) -> dict[str, Any] | None:
+    """The merge threshold for clusters answered new, chosen by library-grouped cross-validation.
+
+    The unknown failures of one library are held out in turn; a clone of ``embedder`` is fitted on every row of
+    the other libraries (exemplar messages included), the held-out failures are embedded, leader-clustered at
+    ``cluster_t`` and merged at each threshold of :data:`NEW_MERGE_GRID`, and the grouping is compared with their
+    ``cause`` (ARI). The threshold with the best mean ARI (weighted by fold size) wins.
+
+    This is apart from the joint choice of :func:`_grouping_thresholds` because the two populations want
+    different thresholds: inside a known category the causes are fine-grained (one per scenario), while unknown
+    failures of one cause come from different code paths and join only at a lower similarity. And it is
+    out-of-fold because a failure whose words all appear in the fitted vocabulary looks closer to its neighbours
+    than one from a library the model never saw, which is what a new category is.
+
+    Returns ``None`` when the rows have fewer than :data:`MIN_NEW_ROWS` unknown whole failures with a cause, or
+    fewer than :data:`MIN_NEW_LIBRARIES` libraries among them; otherwise ``{"merge_new": t, "ari": its mean ARI,
+    "per_threshold": {"t": mean ARI}}``.
+    """
+    from sklearn.base import clone
+    from sklearn.model_selection import GroupKFold
+
+    libraries = [str(r.get("library") or r["id"]) for r in rows]
+    unknown = [
+        i
+        for i, r in enumerate(rows)
+        if str(r["category"]) == OTHER and r.get("shape") != MESSAGE_SHAPE and r.get("cause") not in (None, "")
+    ]
+    held_libraries = sorted({libraries[i] for i in unknown})
+    if len(unknown) < MIN_NEW_ROWS or len(held_libraries) < MIN_NEW_LIBRARIES:
+        return None
+    totals = dict.fromkeys(NEW_MERGE_GRID, 0.0)
+    splitter = GroupKFold(n_splits=min(folds, len(held_libraries)))
+    for _, fold in splitter.split(unknown, groups=[libraries[i] for i in unknown]):
+        held = [unknown[j] for j in fold]
+        out = {libraries[i] for i in held}
+        fitted = clone(embedder).fit([t for t, lib in zip(texts, libraries, strict=True) if lib not in out])
+        X = fitted.transform([texts[i] for i in held])
+        ones = np.ones(len(held))
+        labels = leader_cluster(X, ones, cluster_t)
+        keys = [None] * (int(labels.max()) + 1)
+        causes = [str(rows[i]["cause"]) for i in held]
+        for t in NEW_MERGE_GRID:
+            grouped = merge_clusters(X, ones, labels, keys, t) if t < cluster_t else labels
+            totals[t] += len(held) * float(adjusted_rand_score(causes, grouped))
+    per = {t: v / len(unknown) for t, v in totals.items()}
+    # on a tie the higher threshold: fewer merges, so two causes are less likely to share a new category
+    best = max(NEW_MERGE_GRID, key=lambda t: (round(per[t], 9), t))
+    return {"merge_new": float(best), "ari": per[best], "per_threshold": {str(t): per[t] for t in NEW_MERGE_GRID}}
+
+
 def _library_names(row: dict[str, Any]) -> list[str]:
     names: set[str] = set()
     for key in ("library", "dist"):
@@ -219,6 +277,7 @@ def train_model(
         )
         causes = [f"{r['category']}:{r.get('cause')}" for r in rows]
         grouping = _grouping_thresholds(X, labels, causes)
+        new_grouping = _new_merge_threshold(embedder, texts, rows, grouping["cluster"])
     emb_params, emb_arrays = embedder.to_state()
     clf_params, clf_arrays = clf.to_state()
     exemplars = [
@@ -240,7 +299,8 @@ def train_model(
             "similarity": clf.sim_threshold_,
             "cluster": grouping["cluster"],
             "merge": grouping["merge"],
-        },
+        }
+        | ({"merge_new": new_grouping["merge_new"]} if new_grouping else {}),
         "training": {
             "rows": len(rows),
             "per_label": dict(sorted(counts.items())),
@@ -254,7 +314,12 @@ def train_model(
             "calibration_out_of_fold": clf.calibration_,
             "cluster_ari_train": grouping["cluster_ari"],
             "merged_ari_train": grouping["ari"],
-        },
+        }
+        | (
+            {"new_merge_ari_cv": new_grouping["ari"], "new_merge_cv": new_grouping["per_threshold"]}
+            if new_grouping
+            else {}
+        ),
         "versions": {
             "clusterer": __version__,
             "numpy": np.__version__,

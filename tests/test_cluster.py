@@ -137,3 +137,96 @@ def test_merge_gives_the_same_groups_on_the_small_and_the_large_path(monkeypatch
     large = merge_clusters(v, counts, labels, keys, threshold=0.5)
     assert adjusted_rand_score(small, large) == 1.0
     assert len(set(small.tolist())) < labels.max() + 1
+
+
+def test_merge_uses_a_key_s_own_threshold():
+    rng = np.random.default_rng(3)
+    centre = _unit(rng.normal(size=(1, 20)))[0]
+    v = _unit(np.vstack([_spread(rng, centre * 3, 8, 0.6), _spread(rng, -centre * 3, 8, 0.6)]))
+    labels = leader_cluster(v, np.ones(16), threshold=0.99)
+    assert labels.max() == 15  # every row its own cluster
+    keys = ["known"] * 8 + [None] * 8
+    merged = merge_clusters(v, np.ones(16), labels, keys, threshold=1.0, key_thresholds={None: 0.3})
+    assert len(set(merged[:8].tolist())) == 8  # threshold 1.0: the known clusters stay apart
+    assert len(set(merged[8:].tolist())) == 1  # the new ones join at their own threshold
+    assert not set(merged[:8].tolist()) & set(merged[8:].tolist())
+
+
+class _Decide:
+    """``decide`` of a classifier that answers new when a cluster's first probability is high."""
+
+    def __call__(self, proba, best_sim):
+        from types import SimpleNamespace
+
+        return SimpleNamespace(category=None if proba[0] > 0.5 else "1")
+
+
+def _stub_model(thresholds):
+    from types import SimpleNamespace
+
+    from clusterer.model import Model
+
+    model = Model.__new__(Model)
+    model.manifest = {"thresholds": thresholds}
+    model.classifier = SimpleNamespace(decide=_Decide())
+    return model
+
+
+def test_group_merges_new_clusters_at_the_model_s_new_merge_threshold():
+    from types import SimpleNamespace
+
+    from clusterer.cluster import group
+
+    rng = np.random.default_rng(4)
+    centre = _unit(rng.normal(size=(1, 20)))[0]
+    v = _unit(np.vstack([_spread(rng, centre * 3, 8, 0.6), _spread(rng, -centre * 3, 8, 0.6)]))
+    # the first eight rows are answered "1", the last eight new
+    proba = np.array([[0.1, 0.9]] * 8 + [[0.9, 0.1]] * 8)
+    scores = SimpleNamespace(proba=proba, best_sim=np.zeros_like(proba))
+    both = _stub_model({"cluster": 0.99, "merge": 0.99, "merge_new": 0.3})
+    assert both.merge_threshold == 0.99 and both.merge_new_threshold == 0.3
+    labels = group(v, np.ones(16), scores, both)
+    assert len(set(labels[8:].tolist())) == 1 and len(set(labels[:8].tolist())) > 1
+    # without merge_new the merge threshold serves new clusters too; with no merge at all, only merge_new merges
+    assert _stub_model({"cluster": 0.99, "merge": 0.3}).merge_new_threshold == 0.3
+    only_new = _stub_model({"cluster": 0.99, "merge": None, "merge_new": 0.3})
+    assert only_new.merge_threshold is None
+    labels = group(v, np.ones(16), scores, only_new)
+    assert len(set(labels[:8].tolist())) == 8 and len(set(labels[8:].tolist())) == 1
+    none = _stub_model({"cluster": 0.99, "merge": 0.3, "merge_new": 1.0})
+    labels = group(v, np.ones(16), scores, none)
+    assert len(set(labels[8:].tolist())) == 8 and len(set(labels[:8].tolist())) == 1
+
+
+def test_new_merge_threshold_is_chosen_out_of_fold_and_needs_enough_unknowns():
+    from clusterer.embed import TinyEmbedder
+    from clusterer.train import NEW_MERGE_GRID, _new_merge_threshold
+
+    words = {
+        "disk-full": "OSError No space left on device while writing {lib} export chunk {i}",
+        "bad-regex": "re.error unterminated character set at position {i} in {lib} pattern",
+        "recursion": "RecursionError maximum recursion depth exceeded in {lib} tree walk {i}",
+    }
+    rows = []
+    for lib in ("alpha", "beta", "gamma", "delta"):
+        for cause, text in words.items():
+            for i in range(3):
+                rows.append(
+                    {
+                        "id": f"{lib}-{cause}-{i}",
+                        "category": "other",
+                        "library": lib,
+                        "cause": cause,
+                        "text": text.format(lib=lib, i=i * 7 + len(lib)),
+                    }
+                )
+    texts = [r["text"] for r in rows]
+    chosen = _new_merge_threshold(TinyEmbedder(concept_weight=0.0), texts, rows, cluster_t=0.9)
+    assert chosen is not None and chosen["merge_new"] in NEW_MERGE_GRID
+    per = chosen["per_threshold"]
+    assert chosen["ari"] == max(per.values()) > 0.5
+    # the same texts with three causes and too few libraries: no choice, the merge threshold serves
+    assert _new_merge_threshold(TinyEmbedder(), texts[:18], rows[:18], cluster_t=0.9) is None
+    # exemplar messages are not whole failures: they never count as unknowns to group
+    messages = [r | {"shape": "message"} for r in rows]
+    assert _new_merge_threshold(TinyEmbedder(), texts, messages, cluster_t=0.9) is None
