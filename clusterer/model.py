@@ -232,6 +232,79 @@ def recover_directory(target: Path) -> None:
         pass
 
 
+#: an unclaimed scratch folder at least this old (seconds) was left by a killed writer: a live writer claims its
+#: folder the moment it creates it (:func:`claim_directory`), so only the first instants of a live folder are unclaimed
+ABANDONED_AFTER_S = 60.0
+#: the scratch folders writers make next to ``NAME``: atomic writes, and ``cluster train``'s build folders
+SCRATCH_PATTERNS = (".{name}.tmp-*", ".{name}.build-*")
+
+
+def claim_directory(path: Path) -> int | None:
+    """Hold an exclusive advisory lock (``flock``) on the directory ``path`` while the returned descriptor is open.
+
+    The kernel drops the lock when the descriptor is closed or the process dies, however it dies, so a scratch
+    folder whose lock can be taken has no living writer (:func:`sweep_abandoned`). Returns None where there is no
+    ``flock`` (Windows, or a filesystem without locks): such folders are never swept.
+    """
+    try:
+        import fcntl
+
+        fd = os.open(path, os.O_RDONLY)
+    except (ImportError, OSError):
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # a filesystem without locks: the sweep cannot take one either, so it never removes the folder
+        os.close(fd)
+        return None
+    return fd
+
+
+def release_directory(fd: int | None) -> None:
+    """Close a descriptor from :func:`claim_directory` (dropping its lock); None is a no-op."""
+    if fd is not None:
+        os.close(fd)
+
+
+def sweep_abandoned(parent: Path, name: str, min_age: float = ABANDONED_AFTER_S) -> list[Path]:
+    """Remove the scratch folders of ``parent/name`` (:data:`SCRATCH_PATTERNS`) that a killed writer left behind.
+
+    A folder is removed only when it is at least ``min_age`` seconds old *and* its lock can be taken, i.e. no
+    living process holds it (:func:`claim_directory`). A live writer's folder is never touched, however long it has
+    been running. Returns the folders removed; where ``flock`` is missing, removes nothing.
+    """
+    import glob
+    import time
+
+    try:
+        import fcntl
+    except ImportError:
+        return []
+    removed: list[Path] = []
+    parent = Path(parent)
+    now = time.time()
+    for pattern in SCRATCH_PATTERNS:
+        for path in sorted(parent.glob(pattern.format(name=glob.escape(name)))):
+            try:
+                if path.is_symlink() or not path.is_dir() or now - path.lstat().st_mtime < min_age:
+                    continue
+                fd = os.open(path, os.O_RDONLY)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:  # held: its writer is alive
+                os.close(fd)
+                continue
+            try:
+                shutil.rmtree(path, ignore_errors=True)
+            finally:
+                os.close(fd)
+            if not path.exists():
+                removed.append(path)
+    return removed
+
+
 @contextmanager
 def atomic_directory(target: Path) -> Iterator[Path]:
     """Yield a fresh temporary directory next to ``target``; on success, move it into place atomically.
@@ -240,12 +313,15 @@ def atomic_directory(target: Path) -> Iterator[Path]:
     kill at any instant sees the whole old or the whole new directory. Where the OS has no atomic swap it is two
     renames, and a kill between them is undone by :func:`recover_directory` on the next load or write.
     If the body raises (or the process dies), ``target`` is left as it was and the temporary directory is
-    removed (or, after a kill, left behind under a ``.tmp-`` name that the next write ignores).
+    removed (or, after a kill, left behind under a ``.tmp-`` name, which the next write of ``target`` removes:
+    the temporary directory is claimed while it lives, :func:`sweep_abandoned`).
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     recover_directory(target)
+    sweep_abandoned(target.parent, target.name)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    claim = claim_directory(tmp)
     try:
         yield tmp
         for file in tmp.iterdir():
@@ -266,6 +342,8 @@ def atomic_directory(target: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        release_directory(claim)
 
 
 def write_artefact(

@@ -482,7 +482,7 @@ def train_from_store(
     import shutil
     import uuid
 
-    from .model import MANIFEST, atomic_directory
+    from .model import MANIFEST, atomic_directory, claim_directory, release_directory, sweep_abandoned
 
     if embedder not in EMBEDDERS:
         raise InputError(
@@ -506,8 +506,10 @@ def train_from_store(
         }
     }
     out.parent.mkdir(parents=True, exist_ok=True)
+    sweep_abandoned(out.parent, out.name)  # build folders of killed trainings of this model
     build = out.parent / f".{out.name}.build-{uuid.uuid4().hex[:8]}"
     build.mkdir()  # from here until the swap, a kill leaves only this hidden folder, which no reader looks at
+    claim = claim_directory(build)  # held while training runs: the next training removes the folder only after a kill
     try:
         built = train_model(
             corpus_train + user_train,
@@ -524,6 +526,7 @@ def train_from_store(
                 os.replace(file, tmp / file.name)
     finally:
         shutil.rmtree(build, ignore_errors=True)
+        release_directory(claim)
     manifest = json.loads((out / MANIFEST).read_text("utf-8"))
     return {
         "path": str(out),

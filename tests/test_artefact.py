@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 
 import numpy as np
 import pytest
@@ -16,6 +17,7 @@ from clusterer.model import (
     atomic_directory,
     read_artefact,
     resolve_model_path,
+    sweep_abandoned,
     write_artefact,
 )
 
@@ -166,8 +168,8 @@ def test_killed_during_the_final_move_leaves_old_or_new_never_nothing(artefact, 
         assert sorted(p.name[:7] for p in artefact.parent.iterdir()) == [".m.old-", ".m.tmp-"]
     art = read_artefact(resolve_model_path(artefact))
     assert art.manifest["name"] == ("new" if swap == "swap" else "m")
-    write_artefact(artefact, {"name": "after"}, {"params": {}}, {}, [])  # the next write ignores the killed one's
-    assert read_artefact(artefact).manifest["name"] == "after"  # temporary folder (left as in any killed write)
+    write_artefact(artefact, {"name": "after"}, {"params": {}}, {}, [])  # the next write leaves the killed one's
+    assert read_artefact(artefact).manifest["name"] == "after"  # temporary folder while it is young (sweep_abandoned)
     assert [p.name[:7] for p in artefact.parent.iterdir() if p.name.startswith(".m.")] == [".m.tmp-"]
 
 
@@ -177,3 +179,77 @@ def test_model_card_survives_a_rewrite_and_is_not_checksummed(artefact):
     assert (artefact / "README.md").read_text() == "# card\n"
     art = read_artefact(artefact)
     assert "README.md" not in art.manifest["files"] and art.documents["params"] == {"a": 2}
+
+
+def _age(path, seconds=3600):
+    old = time.time() - seconds
+    os.utime(path, (old, old))
+
+
+def test_a_killed_writers_temporary_folder_is_removed_by_a_later_write_once_it_is_old(artefact):
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        from pathlib import Path
+        from clusterer.model import atomic_directory
+        with atomic_directory(Path({str(artefact)!r})) as tmp:
+            (tmp / "half.npy").write_bytes(b"half" * 1000)
+            os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    assert subprocess.run([sys.executable, "-c", script], check=False).returncode == -9
+    (left,) = [p for p in artefact.parent.iterdir() if p.name.startswith(".m.tmp-")]
+    write_artefact(artefact, {"name": "soon"}, {"params": {}}, {}, [])
+    assert left.exists()  # young: it could be a live writer's, before its claim
+    _age(left)
+    write_artefact(artefact, {"name": "later"}, {"params": {}}, {}, [])
+    assert not left.exists()
+    assert read_artefact(artefact).manifest["name"] == "later"
+    assert [p.name for p in artefact.parent.iterdir() if p.name.startswith(".")] == []
+
+
+_HOLD = """
+import sys
+from pathlib import Path
+from clusterer.model import claim_directory
+folder = Path(sys.argv[1])
+folder.mkdir()
+fd = claim_directory(folder)
+print("claimed" if fd is not None else "no lock", flush=True)
+sys.stdin.read()  # hold the claim until the test closes stdin or kills the process
+"""
+
+
+def test_sweep_never_removes_a_live_writers_folder_and_removes_it_after_a_kill(tmp_path):
+    live = tmp_path / ".m.build-live"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(live)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout.readline().strip() == "claimed"
+        (live / "model").mkdir()
+        _age(live)
+        assert sweep_abandoned(tmp_path, "m", min_age=0) == []
+        assert live.is_dir()
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    assert sweep_abandoned(tmp_path, "m") == [live]  # the claim died with its process
+
+
+def test_sweep_takes_only_old_unclaimed_scratch_folders_of_that_name(tmp_path):
+    old = tmp_path / ".m.tmp-old"  # e.g. left by a version that did not claim its folders
+    young = tmp_path / ".m.tmp-young"
+    other = tmp_path / ".mm.tmp-old"
+    model = tmp_path / "m"
+    outside = tmp_path / "outside"
+    for folder in (old, young, other, model, outside):
+        folder.mkdir()
+        (folder / "f").write_text("x")
+    link = tmp_path / ".m.build-link"
+    link.symlink_to(outside, target_is_directory=True)
+    for path in (old, other, model, outside):
+        _age(path)
+    assert sweep_abandoned(tmp_path, "m") == [old]
+    assert young.is_dir() and other.is_dir() and model.is_dir() and (outside / "f").exists() and link.is_symlink()
+    assert sweep_abandoned(tmp_path / "missing", "m") == []

@@ -74,6 +74,9 @@ def test_train_from_store_writes_categories_labels_and_figures(tmp_path, corpus)
         "tests/test_settings.py::test_eur_storefront_prices",
     ]
     store.add_labels(_labels_of(EXAMPLES / "large-run.json", others, "other"))
+    dead = tmp_path / ".model.build-dead0000"  # what a training killed an hour ago left (no process claims it)
+    (dead / "model").mkdir(parents=True)
+    os.utime(dead, (time.time() - 3600,) * 2)
     report = train_from_store(store, tmp_path / "model", corpus=corpus[0], split=corpus[1])
     manifest = json.loads((tmp_path / "model" / "manifest.json").read_text())
     assert "8" in [c["id"] for c in manifest["categories"]] and "8" in report["categories"]
@@ -84,7 +87,7 @@ def test_train_from_store_writes_categories_labels_and_figures(tmp_path, corpus)
     model = Model.load(tmp_path / "model")
     assert model.categories["8"].playbook[0].command == "grep -rn json.dumps ."
     assert any(e["id"].startswith("label-") for e in model.exemplars)
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no build leftovers
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no build leftovers, the dead one swept
 
 
 def test_train_refuses_an_unknown_embedder(tmp_path, runner):
