@@ -114,10 +114,11 @@ def _new_merge_threshold(
 ) -> dict[str, Any] | None:
     """The merge threshold for clusters answered new, chosen by library-grouped cross-validation.
 
-    The unknown failures of one library are held out in turn; a clone of ``embedder`` is fitted on every row of
-    the other libraries (exemplar messages included), the held-out failures are embedded, leader-clustered at
-    ``cluster_t`` and merged at each threshold of :data:`NEW_MERGE_GRID`, and the grouping is compared with their
-    ``cause`` (ARI). The threshold with the best mean ARI (weighted by fold size) wins.
+    The libraries of the unknown failures are dealt into ``folds`` folds (``GroupKFold``), and each fold is held
+    out in turn: a clone of ``embedder`` is fitted on every row of the other libraries (exemplar messages
+    included), the fold's unknown failures are embedded, leader-clustered at ``cluster_t`` and merged at each
+    threshold of :data:`NEW_MERGE_GRID`, and the grouping is compared with their ``cause`` (ARI). The threshold
+    with the best mean ARI (weighted by fold size) wins.
 
     This is apart from the joint choice of :func:`_grouping_thresholds` because the two populations want
     different thresholds: inside a known category the causes are fine-grained (one per scenario), while unknown
