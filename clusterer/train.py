@@ -30,6 +30,8 @@ from .model import write_artefact
 REQUIRED = ("id", "category", "text")
 #: ``shape`` of a corpus row that is a library's error message alone, not a whole failure
 MESSAGE_SHAPE = "message"
+#: ``shape`` of a row made from a stored label: a person named its category, not its cause
+USER_SHAPE = "user"
 
 
 def read_labelled(paths: Iterable[Path]) -> list[dict[str, Any]]:
@@ -126,6 +128,9 @@ def _new_merge_threshold(
     out-of-fold because a failure whose words all appear in the fitted vocabulary looks closer to its neighbours
     than one from a library the model never saw, which is what a new category is.
 
+    Only whole failures with a cause count: not exemplar messages, and not stored labels (:func:`label_rows`),
+    whose "cause" is only the category a person gave them.
+
     Returns ``None`` when the rows have fewer than :data:`MIN_NEW_ROWS` unknown whole failures with a cause, or
     fewer than :data:`MIN_NEW_LIBRARIES` libraries among them; otherwise ``{"merge_new": t, "ari": its mean ARI,
     "per_threshold": {"t": mean ARI}}``.
@@ -137,7 +142,9 @@ def _new_merge_threshold(
     unknown = [
         i
         for i, r in enumerate(rows)
-        if str(r["category"]) == OTHER and r.get("shape") != MESSAGE_SHAPE and r.get("cause") not in (None, "")
+        if str(r["category"]) == OTHER
+        and r.get("shape") not in (MESSAGE_SHAPE, USER_SHAPE)
+        and r.get("cause") not in (None, "")
     ]
     held_libraries = sorted({libraries[i] for i in unknown})
     if len(unknown) < MIN_NEW_ROWS or len(held_libraries) < MIN_NEW_LIBRARIES:
@@ -412,7 +419,7 @@ def label_rows(labels: Iterable[Any]) -> list[dict[str, Any]]:
             "test": lab.test,
             "library": f"user:{test_file}",
             "cause": f"user:{lab.category}",
-            "shape": "user",
+            "shape": USER_SHAPE,
         }
         if not (lab.traceback or lab.message):
             row["canonical"] = lab.text

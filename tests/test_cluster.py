@@ -230,3 +230,6 @@ def test_new_merge_threshold_is_chosen_out_of_fold_and_needs_enough_unknowns():
     # exemplar messages are not whole failures: they never count as unknowns to group
     messages = [r | {"shape": "message"} for r in rows]
     assert _new_merge_threshold(TinyEmbedder(), texts, messages, cluster_t=0.9) is None
+    # nor do stored labels: their cause is only the category a person gave them
+    labels = [r | {"shape": "user", "cause": "user:other"} for r in rows]
+    assert _new_merge_threshold(TinyEmbedder(), texts, labels, cluster_t=0.9) is None
