@@ -276,10 +276,6 @@ def sweep_abandoned(parent: Path, name: str, min_age: float = ABANDONED_AFTER_S)
     import glob
     import time
 
-    try:
-        import fcntl
-    except ImportError:
-        return []
     removed: list[Path] = []
     parent = Path(parent)
     now = time.time()
@@ -288,18 +284,15 @@ def sweep_abandoned(parent: Path, name: str, min_age: float = ABANDONED_AFTER_S)
             try:
                 if path.is_symlink() or not path.is_dir() or now - path.lstat().st_mtime < min_age:
                     continue
-                fd = os.open(path, os.O_RDONLY)
             except OSError:
                 continue
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:  # held: its writer is alive
-                os.close(fd)
+            claim = claim_directory(path)  # None: a living writer holds it, or there is no flock to tell
+            if claim is None:
                 continue
             try:
                 shutil.rmtree(path, ignore_errors=True)
             finally:
-                os.close(fd)
+                release_directory(claim)
             if not path.exists():
                 removed.append(path)
     return removed
@@ -377,6 +370,11 @@ def write_artefact(
     return target
 
 
+def _merge_value(value: Any) -> float | None:
+    """A merge threshold from a manifest: None (or 1.0 and above) means no merge pass."""
+    return None if value is None or float(value) >= 1.0 else float(value)
+
+
 # -- the loaded model ---------------------------------------------------------------------------------------
 
 
@@ -426,8 +424,7 @@ class Model:
     @property
     def merge_threshold(self) -> float | None:
         """Average-linkage similarity at which clusters of the same answer join (None: no merge pass)."""
-        value = self.manifest.get("thresholds", {}).get("merge")
-        return None if value is None or float(value) >= 1.0 else float(value)
+        return _merge_value(self.manifest.get("thresholds", {}).get("merge"))
 
     @property
     def merge_new_threshold(self) -> float | None:
@@ -439,8 +436,7 @@ class Model:
         thresholds = self.manifest.get("thresholds", {})
         if "merge_new" not in thresholds:
             return self.merge_threshold
-        value = thresholds["merge_new"]
-        return None if value is None or float(value) >= 1.0 else float(value)
+        return _merge_value(thresholds["merge_new"])
 
     @classmethod
     def load(cls, model: str | os.PathLike[str] | None = None) -> Model:

@@ -146,11 +146,11 @@ def _new_merge_threshold(
         and r.get("shape") not in (MESSAGE_SHAPE, USER_SHAPE)
         and r.get("cause") not in (None, "")
     ]
-    held_libraries = sorted({libraries[i] for i in unknown})
-    if len(unknown) < MIN_NEW_ROWS or len(held_libraries) < MIN_NEW_LIBRARIES:
+    n_libraries = len({libraries[i] for i in unknown})
+    if len(unknown) < MIN_NEW_ROWS or n_libraries < MIN_NEW_LIBRARIES:
         return None
     totals = dict.fromkeys(NEW_MERGE_GRID, 0.0)
-    splitter = GroupKFold(n_splits=min(folds, len(held_libraries)))
+    splitter = GroupKFold(n_splits=min(folds, n_libraries))
     for _, fold in splitter.split(unknown, groups=[libraries[i] for i in unknown]):
         held = [unknown[j] for j in fold]
         out = {libraries[i] for i in held}
