@@ -51,6 +51,32 @@ def test_threshold_is_stable_on_a_flat_cost_curve():
     assert max(picks) - min(picks) <= 0.1, picks
 
 
+def test_threshold_does_not_jump_between_two_basins_of_the_cost_curve():
+    """Two thresholds cost the same (0.5: answer the right rows above it and the 10 wrong ones in 0.7-0.8; 0.8:
+    decline those too, at the price of 30 right rows): one more wrong row must not move the threshold from one
+    basin to the other (the median of the bootstrap picks did, 0.495 -> 0.785)."""
+
+    def rows(extra_wrong: int) -> tuple[np.ndarray, np.ndarray]:
+        blocks = [
+            (0.2, 0.5, 30, True),
+            (0.5, 0.7, 30, False),
+            (0.7, 0.8, 10 + extra_wrong, True),
+            (0.8, 1.0, 40, False),
+        ]
+        conf = np.concatenate([np.linspace(lo, hi, n, endpoint=False) for lo, hi, n, _ in blocks])
+        wrong = np.concatenate([np.full(n, w) for _, _, n, w in blocks])
+        return conf, wrong
+
+    clf = ExemplarClassifier(wrong_cost=4.0)
+    thresholds = []
+    for extra in (0, 1):
+        conf, wrong = rows(extra)
+        ones = np.ones(len(conf), bool)
+        thresholds.append(clf._choose_threshold(conf, ones, wrong, ones))
+    assert all(0.2 < t < 1.0 for t in thresholds), thresholds
+    assert abs(thresholds[1] - thresholds[0]) <= 0.1, thresholds
+
+
 def test_bank_rows_are_the_only_exemplars_and_calibration_reports_them():
     X, y, groups = _blobs()
     n = X.shape[0]
