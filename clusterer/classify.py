@@ -394,13 +394,14 @@ class ExemplarClassifier(ParamsMixin):
         basin to the other when a few rows change (three labels of a new category moved it from 0.715 to 0.65,
         session 15), where their mean moves by the share of resamples that change basin.
         """
-        grid = np.round(np.arange(0.05, 1.0, 0.005), 3)
+        step = 0.005
+        grid = np.round(np.arange(0.05, 1.0, step), 3)
         answered = eligible[:, None] & (conf[:, None] >= grid[None, :])
         cost = np.where(answered, self.wrong_cost * wrong[:, None], is_known[:, None]).astype(np.float64)
         rng = np.random.default_rng(0)
         weights = rng.multinomial(len(conf), np.full(len(conf), 1.0 / len(conf)), size=_BOOTSTRAPS)
         picks = grid[np.argmin(weights @ cost, axis=1)]
-        return float(np.round(np.round(picks.mean() / 0.005) * 0.005, 3))
+        return float(np.round(np.round(picks.mean() / step) * step, 3))  # the mean, snapped to the grid
 
     def _best_by_class(self, sims: np.ndarray, labels: np.ndarray) -> np.ndarray:
         out = np.zeros((sims.shape[0], len(self.classes_)), dtype=np.float64)
