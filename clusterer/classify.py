@@ -226,9 +226,19 @@ class ExemplarClassifier(ParamsMixin):
         answers were worth out of fold, and is the better calibrated of the two on the validation sets. The
         threshold (``proba_threshold_``) applies to whichever confidence is used.
 
+    per_category:
+        Each known answer gets its own probability threshold, chosen like the shared one (bootstrap mean of the
+        cost arg-mins) on the out-of-fold rows whose best known answer it is; ``calibration_["per_answer"]`` reports
+        those thresholds and row counts either way. Off by default, by measurement (session 16; cost at 3:1 summed
+        over failures): on held-out + wide-c/f/i 216 -> 226, on the five real-project lists of
+        ``corpus/realworld`` 104 -> 98, on wide-a/b (``validate_unseen.py --with ...``) macro-F1 0.652 -> 0.682 at
+        wrong-known 2.4% -> 2.9%. Shrunk towards the shared threshold by 100, 300 or 1,000 pseudo-rows:
+        222 / 100, 219 / 100, 218 / 103 — level with one threshold (216 / 104) within a failure or two.
+
     Attributes
     ----------
-    classes_, coef_, intercept_, exemplars_, exemplar_labels_, proba_threshold_, sim_threshold_ (per class),
+    classes_, coef_, intercept_, exemplars_, exemplar_labels_, proba_threshold_, proba_thresholds_ (per answer,
+    empty unless ``per_category``), sim_threshold_ (per class),
     calibration_ (out-of-fold figures).
     """
 
@@ -241,6 +251,7 @@ class ExemplarClassifier(ParamsMixin):
         n_splits: int = 5,
         confidence: str = "monotone",
         n_repeats: int = 3,
+        per_category: bool = False,
     ) -> None:
         self.k = k
         self.C = C
@@ -249,6 +260,7 @@ class ExemplarClassifier(ParamsMixin):
         self.n_splits = n_splits
         self.confidence = confidence
         self.n_repeats = n_repeats
+        self.per_category = per_category
 
     # -- fitting --------------------------------------------------------------------------------------------
     def _fit_linear(self, X: Any, y: np.ndarray) -> Any:
@@ -350,9 +362,19 @@ class ExemplarClassifier(ParamsMixin):
         eligible = sim_ok & (proba[np.arange(n), pred] > other_p)
         chosen = self._choose_threshold(conf[c], eligible[c], (pred_label != y)[c], is_known[c])
         self.proba_threshold_ = chosen
+        self.proba_thresholds_ = {}
+        per_answer = {}
+        for label in self.classes_[known]:
+            rows = c & (pred_label == label)
+            if rows.sum():
+                raw = self._choose_threshold(conf[rows], eligible[rows], (pred_label != y)[rows], is_known[rows])
+                per_answer[str(label)] = {"rows": int(rows.sum()), "threshold": raw}
+                if self.per_category:
+                    self.proba_thresholds_[str(label)] = raw
+        thresholds = np.array([self.proba_thresholds_.get(str(lab), chosen) for lab in pred_label])
         # the out-of-fold figures are reported on the exemplar rows that calibrate (augmented copies chose the
         # threshold too)
-        answered = ((conf >= chosen) & eligible)[bank & c]
+        answered = ((conf >= thresholds) & eligible)[bank & c]
         pred_label, y, is_known = pred_label[bank & c], y[bank & c], is_known[bank & c]
         self.calibration_ = {
             "folds": int(n_splits),
@@ -364,6 +386,7 @@ class ExemplarClassifier(ParamsMixin):
             "accuracy_known": float(((pred_label == y) & answered & is_known).sum() / max(1, is_known.sum())),
             "wrong_known_rate": float(((pred_label != y) & answered & is_known).sum() / max(1, is_known.sum())),
             "other_said_new": float((~answered & ~is_known).sum() / max(1, (~is_known).sum())),
+            "per_answer": per_answer,
         }
 
     def _other_index(self) -> int | None:
@@ -477,7 +500,8 @@ class ExemplarClassifier(ParamsMixin):
         feats = confidence_features(proba, best_sim, ranked, other)
         margin = feats[2]
         p = self._stacked(feats) if getattr(self, "confidence_coef_", None) is not None else p_raw
-        ok = p >= self.proba_threshold_ and p_raw > other_p and sim >= self.sim_threshold_.get(label, 0.0)
+        threshold = self.proba_thresholds_.get(label, self.proba_threshold_)
+        ok = p >= threshold and p_raw > other_p and sim >= self.sim_threshold_.get(label, 0.0)
         if ok:
             return Decision(category=label, confidence=p, margin=margin, best_known=label, similarity=sim)
         return Decision(category=None, confidence=float(1.0 - p), margin=margin, best_known=label, similarity=sim)
@@ -492,6 +516,7 @@ class ExemplarClassifier(ParamsMixin):
             "classes": [str(c) for c in self.classes_],
             "exemplar_labels": [str(c) for c in self.exemplar_labels_],
             "proba_threshold": self.proba_threshold_,
+            "proba_thresholds": self.proba_thresholds_,
             "sim_threshold": self.sim_threshold_,
             "calibration": self.calibration_,
             "exemplar_shape": list(ex.shape),
@@ -514,6 +539,7 @@ class ExemplarClassifier(ParamsMixin):
         clf.classes_ = np.array(params["classes"], dtype=object)
         clf.exemplar_labels_ = np.array(params["exemplar_labels"], dtype=object)
         clf.proba_threshold_ = float(params["proba_threshold"])
+        clf.proba_thresholds_ = {str(k): float(v) for k, v in params.get("proba_thresholds", {}).items()}
         clf.sim_threshold_ = {str(k): float(v) for k, v in params["sim_threshold"].items()}
         clf.calibration_ = params.get("calibration", {})
         coef = params.get("confidence_coef")

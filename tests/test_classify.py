@@ -266,3 +266,48 @@ def test_library_dropout_skips_rows_it_cannot_change():
     rows = [{"library": "module-state"}, {}, {"library": "db"}]
     texts = ["exception: AssertionError", "exception: KeyError", "frames: dbx.run"]
     assert library_dropout(rows, texts) == []  # not named in the text, no library, and a name under 3 letters
+
+
+def test_per_category_thresholds_follow_each_answers_own_out_of_fold_cost():
+    """Classes 1 and 2 overlap and 3 stands apart: with ``per_category`` an answer of 3 (rarely wrong out of fold)
+    needs no more confidence than an answer of 1 or 2 (often wrong); without it, one threshold serves all, and
+    the per-answer figures are still reported."""
+    rng = np.random.default_rng(7)
+    dims, per = 10, 60
+    centres = rng.normal(size=(3, dims)) * 2
+    centres = np.vstack([centres[0], centres[0] + rng.normal(scale=0.3, size=dims), centres[1], centres[2]])
+    X, y, groups = [], [], []
+    for ci, label in enumerate(["1", "2", "3", OTHER]):
+        X.append(centres[ci] + rng.normal(scale=1.5, size=(per, dims)))
+        y += [label] * per
+        groups += [f"{label}:lib{i % 6}" for i in range(per)]
+    X = np.vstack(X)
+    X = sp.csr_matrix((X / np.linalg.norm(X, axis=1, keepdims=True)).astype(np.float32))
+    y = np.array(y, dtype=object)
+
+    shared = ExemplarClassifier(n_splits=5, n_repeats=1).fit(X, y, groups=groups)
+    assert shared.proba_thresholds_ == {}
+    per_answer = shared.calibration_["per_answer"]
+    assert sorted(per_answer) == ["1", "2", "3"]
+    assert sum(v["rows"] for v in per_answer.values()) == len(y)  # every row has a best known answer
+
+    own = ExemplarClassifier(n_splits=5, n_repeats=1, per_category=True).fit(X, y, groups=groups)
+    t = own.proba_thresholds_
+    assert t == {c: v["threshold"] for c, v in own.calibration_["per_answer"].items()}
+    assert t["3"] < min(t["1"], t["2"]), t
+    # same data, same linear model and confidence: the answers differ only where a row's confidence lies between
+    # its answer's own threshold and the shared one
+    s = own.scores(X)
+    differ = 0
+    for i in range(len(y)):
+        a, b = shared.decide(s.proba[i], s.best_sim[i]), own.decide(s.proba[i], s.best_sim[i])
+        if a.category != b.category:
+            differ += 1
+            p = b.confidence if b.category else 1.0 - b.confidence
+            lo, hi = sorted((t[b.best_known], shared.proba_threshold_))
+            assert lo <= p < hi, (i, p, lo, hi)
+    assert differ > 0
+    # and the thresholds travel with the artefact
+    params, arrays = own.to_state()
+    back = ExemplarClassifier.from_state(params, arrays)
+    assert back.proba_thresholds_ == t and back.per_category
