@@ -13,6 +13,7 @@ linkage over the clusters (not the failures), so its cost grows with the number 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -282,10 +283,40 @@ def answer_keys(labels: np.ndarray, counts: Sequence[int] | np.ndarray, scores: 
     return [cluster_decision(m, counts, scores, decide).category for m in members]
 
 
-def group(vectors: Any, counts: Sequence[int] | np.ndarray, scores: Any, model: Any) -> np.ndarray:
+#: grouping views a model can name in its manifest (``grouping.text``): how a canonical text is read for grouping
+WITHOUT_TEST_NAME = "without-test-name"
+_TEST_LINE_RE = re.compile(r"^test: [^\n]*\n?", re.MULTILINE)
+
+
+def grouping_text(text: str, view: str | None) -> str:
+    r"""The text a failure is grouped by under ``view``: the canonical text itself (``None``), or without its
+    ``test:`` line (:data:`WITHOUT_TEST_NAME`): one cause fails tests of every name, and the name's words only
+    pull its failures apart. The test's module stays (it is the first frame), and classification still reads the
+    whole text.
+
+    >>> grouping_text("exception: KeyError\nmessage: 'units'\nframes: test_m.test_top m.top\ntest: top units", None)
+    "exception: KeyError\nmessage: 'units'\nframes: test_m.test_top m.top\ntest: top units"
+    >>> grouping_text("exception: KeyError\nmessage: 'units'\nframes: test_m.test_top m.top\ntest: top units",
+    ...               WITHOUT_TEST_NAME)
+    "exception: KeyError\nmessage: 'units'\nframes: test_m.test_top m.top"
+    """
+    if view is None:
+        return text
+    if view != WITHOUT_TEST_NAME:
+        raise ValueError(f"unknown grouping view {view!r}")
+    return _TEST_LINE_RE.sub("", text).rstrip("\n")
+
+
+def group(
+    vectors: Any, counts: Sequence[int] | np.ndarray, scores: Any, model: Any, new_vectors: Any = None
+) -> np.ndarray:
     """Cluster labels of distinct texts the way the pipeline groups them: leader clustering at the model's cluster
     threshold, then (when the model has merge thresholds) clusters of the same answer merged: clusters answered
-    new at the model's new-merge threshold, the others at its merge threshold."""
+    new at the model's new-merge threshold, the others at its merge threshold.
+
+    ``new_vectors`` (the same texts read by the model's grouping view, :func:`grouping_text`) are what clusters
+    answered new are merged by; without them, ``vectors``.
+    """
     n = vectors.shape[0]
     # up to one leader chunk, both passes compare every row with every other: one Gram matrix serves both
     g = gram(vectors) if 1 < n <= min(_CHUNK, _SMALL_GRAM) else None
@@ -294,7 +325,12 @@ def group(vectors: Any, counts: Sequence[int] | np.ndarray, scores: Any, model: 
     if (merge is None and merge_new is None) or len(labels) < 2:
         return labels
     keys = answer_keys(labels, counts, scores, model.classifier.decide)
-    by_key = {None: merge_new if merge_new is not None else 1.0}
-    return merge_clusters(
-        vectors, counts, labels, keys, merge if merge is not None else 1.0, gram_matrix=g, key_thresholds=by_key
-    )
+    merge = merge if merge is not None else 1.0
+    merge_new = merge_new if merge_new is not None else 1.0
+    if new_vectors is None:
+        return merge_clusters(vectors, counts, labels, keys, merge, gram_matrix=g, key_thresholds={None: merge_new})
+    # two passes: the clusters of known answers by the texts, then those answered new by their grouping view
+    labels = merge_clusters(vectors, counts, labels, keys, merge, gram_matrix=g, key_thresholds={None: 1.0})
+    keys = answer_keys(labels, counts, scores, model.classifier.decide)
+    g_new = gram(new_vectors) if g is not None else None
+    return merge_clusters(new_vectors, counts, labels, keys, 1.0, gram_matrix=g_new, key_thresholds={None: merge_new})

@@ -197,8 +197,9 @@ def _category_key(c: str) -> tuple[int, str]:
 def evaluate(model: Model, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Evaluate ``model`` on labelled rows one failure at a time (see :func:`score` for the figures).
 
-    Unknown failures (label ``other``) are grouped by the model's leader clustering at its cluster threshold,
-    and that grouping is compared with their ``cause`` (``ari_unknown``).
+    Unknown failures (label ``other``) are grouped as the pipeline groups them (:func:`clusterer.cluster.group`,
+    on the model's grouping view of their texts), and that grouping is compared with their ``cause``
+    (``ari_unknown``).
     """
     return score(**answers(model, rows))
 
@@ -213,7 +214,8 @@ def answers(model: Model, rows: Sequence[dict[str, Any]]) -> dict[str, list[Any]
     groups: list[Any] = [None] * len(rows)
     if len(unknown) > 1:
         sub = X[unknown]
-        labels = group(sub, np.ones(len(unknown)), model.classifier.scores(sub), model)
+        new_by = model.new_grouping_vectors([_text(rows[i]) for i in unknown])
+        labels = group(sub, np.ones(len(unknown)), model.classifier.scores(sub), model, new_vectors=new_by)
         for i, g in zip(unknown, labels, strict=True):
             groups[i] = int(g)
     causes = [str(r.get("cause")) for r in rows]

@@ -21,7 +21,7 @@ import os
 import shutil
 import tempfile
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
@@ -437,6 +437,25 @@ class Model:
         if "merge_new" not in thresholds:
             return self.merge_threshold
         return _merge_value(thresholds["merge_new"])
+
+    @property
+    def grouping_view(self) -> str | None:
+        """How the texts of failures answered new are read when their clusters are merged
+        (:func:`clusterer.cluster.grouping_text`; None: as they are, the only reading of models trained before
+        session 16)."""
+        view = self.manifest.get("grouping", {}).get("new")
+        return None if view is None else str(view)
+
+    def new_grouping_vectors(self, texts: Sequence[str], embed: Callable[[list[str]], Any] | None = None) -> Any:
+        """The vectors the clusters answered new are merged by (:func:`clusterer.cluster.group`'s ``new_vectors``):
+        None when the model has no grouping view, else the embeddings (by ``embed``, default the model's
+        embedder) of the texts as the view reads them."""
+        from .cluster import grouping_text
+
+        view = self.grouping_view
+        if view is None:
+            return None
+        return (embed or self.embedder.embed)([grouping_text(t, view) for t in texts])
 
     @classmethod
     def load(cls, model: str | os.PathLike[str] | None = None) -> Model:

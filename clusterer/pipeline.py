@@ -303,7 +303,8 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
     if uniques:
         vectors = MEMO.embed(model.embedder, uniques)
         scores = MEMO.scores(model.embedder, model.classifier, uniques, vectors)
-        labels = group(vectors, counts, scores, model)
+        new_by = model.new_grouping_vectors(uniques, embed=lambda ts: MEMO.embed(model.embedder, ts))
+        labels = group(vectors, counts, scores, model, new_vectors=new_by)
     else:
         scores, labels = None, np.zeros(0, np.int64)
 

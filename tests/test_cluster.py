@@ -198,6 +198,26 @@ def test_group_merges_new_clusters_at_the_model_s_new_merge_threshold():
     assert len(set(labels[8:].tolist())) == 8 and len(set(labels[:8].tolist())) == 1
 
 
+def test_new_clusters_merge_by_their_grouping_view_and_known_ones_by_their_texts():
+    """With ``new_vectors`` (the texts as the model's grouping view reads them), clusters answered new are merged by
+    those, and clusters of a known answer still by ``vectors``."""
+    from types import SimpleNamespace
+
+    from clusterer.cluster import group
+
+    rng = np.random.default_rng(5)
+    v = _unit(rng.normal(size=(16, 20)))  # sixteen unrelated texts: nothing merges by them
+    same = _unit(np.tile(rng.normal(size=(1, 20)), (16, 1)) + rng.normal(scale=0.01, size=(16, 20)))
+    proba = np.array([[0.1, 0.9]] * 8 + [[0.9, 0.1]] * 8)  # rows 0-7 answered "1", rows 8-15 new
+    scores = SimpleNamespace(proba=proba, best_sim=np.zeros_like(proba))
+    model = _stub_model({"cluster": 0.99, "merge": 0.5, "merge_new": 0.5})
+    assert len(set(group(v, np.ones(16), scores, model).tolist())) == 16
+    labels = group(v, np.ones(16), scores, model, new_vectors=same)
+    assert len(set(labels[8:].tolist())) == 1  # the new ones read alike under the view: one group
+    assert len(set(labels[:8].tolist())) == 8  # the known ones are not read by the view
+    assert not set(labels[:8].tolist()) & set(labels[8:].tolist())
+
+
 def test_new_merge_threshold_is_chosen_out_of_fold_and_needs_enough_unknowns():
     from clusterer.embed import TinyEmbedder
     from clusterer.train import NEW_MERGE_GRID, _new_merge_threshold
