@@ -1,10 +1,14 @@
 """Leader clustering: grouping by similarity, frequency-ordered leaders, linear shape."""
 
+from pathlib import Path
+
 import numpy as np
 import scipy.sparse as sp
 from sklearn.metrics import adjusted_rand_score
 
 from clusterer.cluster import leader_cluster, merge_clusters
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _unit(rows):
@@ -253,3 +257,38 @@ def test_new_merge_threshold_is_chosen_out_of_fold_and_needs_enough_unknowns():
     # nor do stored labels: their cause is only the category a person gave them
     labels = [r | {"shape": "user", "cause": "user:other"} for r in rows]
     assert _new_merge_threshold(TinyEmbedder(), texts, labels, cluster_t=0.9) is None
+
+
+def test_the_pipeline_merges_new_clusters_by_the_model_s_grouping_view(monkeypatch):
+    """classify_runs hands group() the embeddings of the texts without their test names when the model names that
+    view (the bundled tiny does), and nothing when it names none (models trained before it)."""
+    import copy
+
+    from clusterer import pipeline
+    from clusterer.cluster import WITHOUT_TEST_NAME, grouping_text
+    from clusterer.ingest import parse_results
+    from clusterer.model import Model
+
+    run = parse_results((ROOT / "examples" / "results" / "results.json").read_bytes(), source="results.json")
+    seen = []
+    real_group = pipeline.group
+
+    def spy(vectors, counts, scores, model, new_vectors=None):
+        seen.append(new_vectors)
+        return real_group(vectors, counts, scores, model, new_vectors=new_vectors)
+
+    monkeypatch.setattr(pipeline, "group", spy)
+    tiny = Model.load("tiny")
+    assert tiny.grouping_view == WITHOUT_TEST_NAME
+    with_view = pipeline.classify_runs([run], tiny)
+    texts = [pipeline.MEMO.canonical(t) for t in run.failures]
+    uniques = list(dict.fromkeys(texts))
+    expected = tiny.embedder.embed([grouping_text(t, WITHOUT_TEST_NAME) for t in uniques])
+    assert any("\ntest: " in t for t in uniques)  # the view has something to drop
+    np.testing.assert_array_equal(seen[-1].toarray(), expected.toarray())
+
+    older = copy.copy(tiny)
+    older.manifest = {k: v for k, v in tiny.manifest.items() if k != "grouping"}
+    without = pipeline.classify_runs([run], older)
+    assert seen[-1] is None
+    assert [c.category for c in with_view.clusters] == [c.category for c in without.clusters]
