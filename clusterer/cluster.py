@@ -283,7 +283,8 @@ def answer_keys(labels: np.ndarray, counts: Sequence[int] | np.ndarray, scores: 
     return [cluster_decision(m, counts, scores, decide).category for m in members]
 
 
-#: grouping views a model can name in its manifest (``grouping.text``): how a canonical text is read for grouping
+#: the grouping view a model can name in its manifest (``grouping.new``): how the texts of failures answered new
+#: are read when their clusters are merged
 WITHOUT_TEST_NAME = "without-test-name"
 _TEST_LINE_RE = re.compile(r"^test: [^\n]*\n?", re.MULTILINE)
 

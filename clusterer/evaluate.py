@@ -49,15 +49,17 @@ def _text(row: dict[str, Any]) -> str:
     return row.get("canonical") or row_text(row)
 
 
-def predict_rows(model: Model, rows: Sequence[dict[str, Any]]) -> tuple[Any, np.ndarray, np.ndarray]:
-    """Embed and classify labelled rows one by one.
+def predict_rows(
+    model: Model, rows: Sequence[dict[str, Any]], texts: Sequence[str] | None = None
+) -> tuple[Any, np.ndarray, np.ndarray]:
+    """Embed and classify labelled rows one by one (``texts``: their canonical texts, when already made).
 
     Returns
     -------
     ``(X, pred, confidence)``: the embedding matrix, the answer per row (a category id or ``"new"``) and the
     confidence the model states for that answer (:attr:`clusterer.classify.Decision.confidence`).
     """
-    texts = [_text(r) for r in rows]
+    texts = [_text(r) for r in rows] if texts is None else list(texts)
     X = model.embedder.embed(texts)
     clf = model.classifier
     if not texts:
@@ -208,13 +210,14 @@ def answers(model: Model, rows: Sequence[dict[str, Any]]) -> dict[str, list[Any]
     """The keyword arguments of :func:`score` for ``model`` on labelled rows: truth, answers, confidences, and the
     causes and model groups of the unknown failures. Answers of several models (folds) can be pooled by
     concatenating these lists, group ids made distinct per model."""
-    X, pred, conf = predict_rows(model, rows)
+    texts = [_text(r) for r in rows]
+    X, pred, conf = predict_rows(model, rows, texts)
     truth = [str(r["category"]) for r in rows]
     unknown = [i for i, c in enumerate(truth) if c in (OTHER, NEW)]
     groups: list[Any] = [None] * len(rows)
     if len(unknown) > 1:
         sub = X[unknown]
-        new_by = model.new_grouping_vectors([_text(rows[i]) for i in unknown])
+        new_by = model.new_grouping_vectors([texts[i] for i in unknown])
         labels = group(sub, np.ones(len(unknown)), model.classifier.scores(sub), model, new_vectors=new_by)
         for i, g in zip(unknown, labels, strict=True):
             groups[i] = int(g)

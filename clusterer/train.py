@@ -308,7 +308,7 @@ def train_model(
         )
         causes = [f"{r['category']}:{r.get('cause')}" for r in rows]
         grouping = _grouping_thresholds(X, labels, causes)
-        group_texts = [grouping_text(t, grouping_view) for t in texts]
+        group_texts = None if grouping_view is None else [grouping_text(t, grouping_view) for t in texts]
         new_grouping = _new_merge_threshold(embedder, texts, rows, grouping["cluster"], group_texts=group_texts)
     emb_params, emb_arrays = embedder.to_state()
     clf_params, clf_arrays = clf.to_state()
