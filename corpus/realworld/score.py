@@ -29,6 +29,7 @@ LISTS = (
     ("sources-session10.jsonl", "session 10"),
     ("sources.jsonl", "session 6"),
     ("sources-session9.jsonl", "session 9"),
+    ("sources-session17.jsonl", "session 17"),
 )
 LABEL_FIELDS = ("category", "cause", "library", "half")
 
