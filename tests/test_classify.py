@@ -187,38 +187,68 @@ def test_monotone_confidence_never_falls_as_the_evidence_grows():
 
 
 def test_repeated_cross_validation_averages_several_fold_assignments(monkeypatch):
-    """Each repeat fits the linear model on every fold of its own assignment of libraries to folds; one repeat is
-    the plain grouped 5-fold split."""
-    from sklearn.model_selection import GroupKFold
-
+    """Each repeat fits the linear model on every fold of its own assignment of libraries to folds."""
     X, y, groups = _blobs(seed=4)
     seen: list[tuple] = []
-    split = GroupKFold.split
+    folds = ExemplarClassifier._folds
 
     def recording(self, *args, **kwargs):
-        folds = list(split(self, *args, **kwargs))
-        seen.append(tuple(tuple(sorted(test.tolist())) for _, test in folds))
-        return iter(folds)
+        pairs = folds(self, *args, **kwargs)
+        seen.append(tuple(tuple(sorted(test.tolist())) for _, test in pairs))
+        return pairs
 
-    monkeypatch.setattr(GroupKFold, "split", recording)
-    three = ExemplarClassifier(n_splits=5, n_repeats=3).fit(X, y, groups=groups)
-    assert len(seen) == 3 and len(set(seen)) == 3  # three different assignments of the libraries to folds
-    for folds in seen:  # each is a partition of the rows that keeps every library in one fold
-        rows = sorted(i for fold in folds for i in fold)
-        assert rows == list(range(X.shape[0]))
-        assert all(
-            len({groups[i] for i in fold} & {groups[j] for j in other}) == 0
-            for fold in folds
-            for other in folds
-            if other != fold
-        )
-    seen.clear()
-    one = ExemplarClassifier(n_splits=5, n_repeats=1).fit(X, y, groups=groups)
-    assert len(seen) == 1
-    assert 0.05 <= three.proba_threshold_ < 1.0 and 0.05 <= one.proba_threshold_ < 1.0
-    # the parameter travels with the artefact
-    params, arrays = three.to_state()
-    assert ExemplarClassifier.from_state(params, arrays).n_repeats == 3
+    monkeypatch.setattr(ExemplarClassifier, "_folds", recording)
+    for how in ("hash", "sizes"):
+        seen.clear()
+        three = ExemplarClassifier(n_splits=5, n_repeats=3, folds=how).fit(X, y, groups=groups)
+        assert len(seen) == 3 and len(set(seen)) == 3  # three different assignments of the libraries to folds
+        for pairs in seen:  # each is a partition of the rows that keeps every library in one fold
+            rows = sorted(i for fold in pairs for i in fold)
+            assert rows == list(range(X.shape[0])) and len(pairs) >= 2
+            assert all(
+                len({groups[i] for i in fold} & {groups[j] for j in other}) == 0
+                for fold in pairs
+                for other in pairs
+                if other != fold
+            )
+        seen.clear()
+        one = ExemplarClassifier(n_splits=5, n_repeats=1, folds=how).fit(X, y, groups=groups)
+        assert len(seen) == 1
+        assert 0.05 <= three.proba_threshold_ < 1.0 and 0.05 <= one.proba_threshold_ < 1.0
+        # the parameters travel with the artefact
+        params, arrays = three.to_state()
+        back = ExemplarClassifier.from_state(params, arrays)
+        assert (back.n_repeats, back.folds) == (3, how)
+    with pytest.raises(ValueError, match="unknown folds"):
+        ExemplarClassifier(folds="random").fit(X, y, groups=groups)
+
+
+def _fold_of(pairs, groups):
+    return {groups[i]: f for f, (_, test) in enumerate(pairs) for i in test}
+
+
+def test_hashed_folds_keep_each_library_in_its_fold_when_other_rows_change():
+    """Calibration folds by library name: removing a library, or rows of one, moves no other library to another
+    fold, so a retrain on a few more or fewer labels is calibrated on the same out-of-fold comparisons (scikit-learn's
+    GroupKFold deals libraries by size, and one row fewer can re-deal them all)."""
+    groups = np.array([f"{c}:lib{i}" for c in "1234" for i in range(15) for _ in range(1 + i % 4)])
+    y = np.array([g.split(":")[0] for g in groups], dtype=object)
+    clf = ExemplarClassifier(folds="hash")
+    keep = (groups != "2:lib7") & ~((groups == "3:lib3") & (np.arange(len(groups)) % 2 == 0))
+    for repeat in range(3):
+        before = _fold_of(clf._folds(groups, y, 5, repeat), groups.tolist())
+        sub = groups[keep].tolist()
+        after = _fold_of(clf._folds(groups[keep], y[keep], 5, repeat), sub)
+        assert set(after) == set(sub) and after == {g: before[g] for g in after}
+        assert len(set(before.values())) == 5  # 60 libraries fill every fold
+    assert _fold_of(clf._folds(groups, y, 5, 0), groups.tolist()) != _fold_of(
+        clf._folds(groups, y, 5, 1), groups.tolist()
+    )
+    # two libraries that hash into one fold cannot make two folds: the size-balanced deal is used instead
+    two = np.array(["a"] * 3 + ["b"] * 3)
+    for repeat in range(8):  # (calibration asks for at most as many folds as libraries)
+        pairs = clf._folds(two, np.array(["1"] * 6, dtype=object), 2, repeat)
+        assert len(pairs) == 2 and all(len(train) and len(test) for train, test in pairs)
 
 
 def test_rows_outside_calibrate_train_but_do_not_choose_the_threshold():
