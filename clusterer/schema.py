@@ -45,7 +45,13 @@ class Failure(_Model):
     exception: str | None = Field(default=None, description="Final exception type, when one was found")
     category: str = Field(description="Category id ('1'..'7', user ids) or 'new-<n>' when new")
     category_name: str
-    confidence: float = Field(ge=0, le=1, description="Confidence of the answer (known: P(category); new: 1-P)")
+    confidence: float = Field(
+        ge=0,
+        le=1,
+        description=(
+            "Confidence of the answer, as out of fold: known, P(the category is right); new, P(no known category)"
+        ),
+    )
     is_new: bool
     cluster: str = Field(description="Id of the cluster this failure belongs to")
     nearest: list[Neighbour] = Field(description="Nearest exemplars, most similar first")

@@ -122,14 +122,65 @@ def test_stacked_confidence_persists_and_an_older_state_answers_by_the_linear_pr
     feats = [confidence_features(s.proba[i], s.best_sim[i], clf._ranked(s.proba[i]), other) for i in range(len(y))]
     w = clf.confidence_coef_
     want = 1.0 / (1.0 + np.exp(-(np.array(feats) @ w[:-1] + w[-1])))
-    got = [d.confidence if d.category else 1 - d.confidence for d in stacked]
+    got = [d.best_known_confidence for d in stacked]
+    assert all(d.confidence == d.best_known_confidence for d in stacked if d.category)
     np.testing.assert_allclose(got, want, rtol=0, atol=1e-9)  # the same arithmetic, summed in another order
     # a model stored before the stacked confidence existed keeps answering as it did
     params.pop("confidence_coef")
+    params.pop("new_confidence_coef")
     old = ExemplarClassifier.from_state(params, arrays)
     for i in range(X.shape[0]):
         d = old.decide(s.proba[i], s.best_sim[i])
         assert d.confidence == pytest.approx(raw[i] if d.category else 1 - raw[i])
+
+
+def _declined(clf, X):
+    s = clf.scores(X)
+    other = clf._other_index()
+    out = []
+    for i in range(X.shape[0]):
+        d = clf.decide(s.proba[i], s.best_sim[i])
+        if d.category is None:
+            out.append((d, confidence_features(s.proba[i], s.best_sim[i], clf._ranked(s.proba[i]), other), i))
+    return out, s
+
+
+def test_a_new_answer_states_how_often_declined_failures_were_of_no_known_category():
+    """A "new" answer's confidence is the out-of-fold chance that a declined failure is unknown, not one minus
+    the best guess's confidence: where the declined failures were mostly known ones (known categories that
+    overlap, few unrelated failures), new answers state less than that complement, and less than where the
+    declined failures were mostly unrelated ones."""
+    X, y, groups = _blobs(seed=5, spread=1.2)
+    overlap = [i for i in range(len(y)) if y[i] != OTHER or i % 6 == 0]  # keep one unrelated failure in six
+    Xo, yo, go = X[overlap], y[overlap], [groups[i] for i in overlap]
+    mostly_known = ExemplarClassifier(n_splits=5).fit(Xo, yo, groups=go)
+    Xs, ys, gs = _blobs(seed=5, spread=0.5)  # the classes far apart: the declined failures are the unrelated ones
+    separated = ExemplarClassifier(n_splits=5).fit(Xs, ys, groups=gs)
+    for clf in (mostly_known, separated):
+        w = clf.new_confidence_coef_
+        assert w is not None and len(w) == 7
+        assert w[0] <= 0 and w[1] >= 0 and w[2] <= 0 and w[3] <= 0 and w[4] <= 0  # held to their signs
+        assert 0 < clf.calibration_["new_that_are_other"] < 1
+    declined, _ = _declined(mostly_known, Xo)
+    assert declined
+    w = mostly_known.new_confidence_coef_
+    for d, feats, _ in declined:  # the fitted regression over the row's features
+        assert d.confidence == pytest.approx(1 / (1 + np.exp(-(np.dot(feats, w[:-1]) + w[-1]))))
+    stated = np.mean([d.confidence for d, _, _ in declined])
+    complement = np.mean([1 - d.best_known_confidence for d, _, _ in declined])
+    assert stated < complement
+    sep_declined, _ = _declined(separated, Xs)
+    assert stated < np.mean([d.confidence for d, _, _ in sep_declined])
+    # it travels with the artefact; a model stored without it states the complement, as before
+    params, arrays = mostly_known.to_state()
+    back = ExemplarClassifier.from_state(params, arrays)
+    s = back.scores(Xo)
+    for d, _, i in declined:
+        assert back.decide(s.proba[i], s.best_sim[i]) == d
+    params.pop("new_confidence_coef")
+    old = ExemplarClassifier.from_state(params, arrays)
+    for d, _, i in declined:
+        assert old.decide(s.proba[i], s.best_sim[i]).confidence == pytest.approx(1 - d.best_known_confidence)
 
 
 def test_stacked_confidence_falls_with_the_distance_to_the_exemplars():
@@ -142,7 +193,7 @@ def test_stacked_confidence_falls_with_the_distance_to_the_exemplars():
     farther = s.best_sim[i].copy()
     farther[col] -= 0.3  # the same votes of the linear model, its nearest exemplar much farther away
     far = clf.decide(s.proba[i], farther)
-    assert far.confidence < d.confidence if far.category else 1 - far.confidence < d.confidence
+    assert far.best_known_confidence < d.confidence
     with pytest.raises(ValueError, match="'stacked', 'monotone' or 'proba'"):
         ExemplarClassifier(confidence="distance").fit(X, y, groups=groups)
     legacy = ExemplarClassifier(n_splits=5, confidence="proba").fit(X, y, groups=groups)
@@ -333,7 +384,7 @@ def test_per_category_thresholds_follow_each_answers_own_out_of_fold_cost():
         a, b = shared.decide(s.proba[i], s.best_sim[i]), own.decide(s.proba[i], s.best_sim[i])
         if a.category != b.category:
             differ += 1
-            p = b.confidence if b.category else 1.0 - b.confidence
+            p = b.best_known_confidence
             lo, hi = sorted((t[b.best_known], shared.proba_threshold_))
             assert lo <= p < hi, (i, p, lo, hi)
     assert differ > 0
