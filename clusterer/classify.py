@@ -147,9 +147,8 @@ _NEW_SIGNS = (-1, 1, -1, -1, -1, 0)
 
 
 def _monotone_logistic(X: np.ndarray, y: np.ndarray, signs: Sequence[int], C: float = 1.0) -> np.ndarray:
-    """L2-penalised logistic regression whose weight j has the sign ``signs[j]`` (or is 0; a sign 0 leaves it free);
-    returns the weights
-    followed by the (free) intercept, as :attr:`ExemplarClassifier.confidence_coef_`."""
+    """L2-penalised logistic regression whose weight j has the sign ``signs[j]`` or is 0 (a sign 0 leaves it free);
+    returns the weights followed by the (free) intercept, as :attr:`ExemplarClassifier.confidence_coef_`."""
     from scipy.optimize import minimize
 
     X = np.asarray(X, dtype=np.float64)

@@ -212,6 +212,8 @@ def test_monotone_fit_is_the_logistic_regression_when_no_sign_binds():
     # a weight against its sign is held at 0, the others refit without it
     held = _monotone_logistic(X, y, (1, 1, 1))
     assert held[1] == 0.0 and held[0] > 0 and held[2] > 0
+    # a sign 0 leaves its weight free
+    np.testing.assert_allclose(_monotone_logistic(X, y, (1, 0, 1)), np.r_[free.coef_[0], free.intercept_], atol=2e-3)
 
 
 def test_monotone_confidence_never_falls_as_the_evidence_grows():
