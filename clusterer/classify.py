@@ -116,7 +116,10 @@ def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
-def _sigmoid(z: float) -> float:
+def _logistic(w: np.ndarray, feats: Sequence[float]) -> float:
+    """The probability a fitted weight vector (weights, then the intercept) gives one row of features, in plain
+    floats (it runs once per cluster of every request)."""
+    z = float(w[-1]) + sum(float(wi) * f for wi, f in zip(w[:-1], feats, strict=True))
     return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
@@ -393,14 +396,15 @@ class ExemplarClassifier(ParamsMixin):
                     self.proba_thresholds_[str(label)] = raw
         thresholds = np.array([self.proba_thresholds_.get(str(lab), chosen) for lab in pred_label])
         # the confidence of a "new" answer: how often the failures declined out of fold were of no known category
+        answered = (conf >= thresholds) & eligible
         self.new_confidence_coef_ = None
-        declined = c & ~((conf >= thresholds) & eligible)
+        declined = c & ~answered
         if self.confidence == "monotone" and 0 < (~is_known)[declined].sum() < declined.sum():
             self.new_confidence_coef_ = _monotone_logistic(feats[declined], ~is_known[declined], _NEW_SIGNS)
         new_said = (~is_known)[declined & bank]
         # the out-of-fold figures are reported on the exemplar rows that calibrate (augmented copies chose the
         # threshold too)
-        answered = ((conf >= thresholds) & eligible)[bank & c]
+        answered = answered[bank & c]
         pred_label, y, is_known = pred_label[bank & c], y[bank & c], is_known[bank & c]
         self.calibration_ = {
             "folds": int(n_splits),
@@ -451,8 +455,7 @@ class ExemplarClassifier(ParamsMixin):
 
     def _stacked(self, feats: Sequence[float]) -> float:
         """The stacked confidence of one row's :func:`confidence_features`."""
-        w = self.confidence_coef_
-        return _sigmoid(float(w[-1]) + sum(float(wi) * f for wi, f in zip(w[:-1], feats, strict=True)))
+        return _logistic(self.confidence_coef_, feats)
 
     def _choose_threshold(
         self, conf: np.ndarray, eligible: np.ndarray, wrong: np.ndarray, is_known: np.ndarray
@@ -565,11 +568,7 @@ class ExemplarClassifier(ParamsMixin):
                 category=label, confidence=p, margin=margin, best_known=label, similarity=sim, best_known_confidence=p
             )
         w = getattr(self, "new_confidence_coef_", None)
-        q = (
-            _sigmoid(float(w[-1]) + sum(float(wi) * f for wi, f in zip(w[:-1], feats, strict=True)))
-            if w is not None
-            else 1.0 - p
-        )
+        q = _logistic(w, feats) if w is not None else 1.0 - p
         return Decision(
             category=None, confidence=q, margin=margin, best_known=label, similarity=sim, best_known_confidence=p
         )
