@@ -786,6 +786,15 @@ def _console_line(line: str) -> tuple[str, bool]:
     return line, quoted
 
 
+# An exception line quoted inside a line of prose or of a runner's report (``fails with `UnicodeDecodeError: 'charmap'
+# codec ...` ``, ``**_pickle.UnpicklingError: invalid load key**``, ``  FAILED t.py::test_x - RuntimeError: Event loop
+# is closed``): a name that ends like an exception's, then ``: `` and a message.
+_EMBEDDED_EXC_RE = re.compile(
+    r"(?<![\w.])((?:[A-Za-z_]\w*+\.)*+_*[A-Z]\w*?(?:Error|Exception|Warning|Timeout|Failure|Exit|Interrupt))"
+    r":[ ]+(\S.*?)\s*$"
+)
+
+
 def _fallback_block(first: str, parse_name: bool) -> _Block:
     """The one exception of a failure whose text shows none: its one-line message, read as ``Type: message``
     (only a message field, or a structured log line's message field, is trusted to start with a type) or as an
@@ -797,6 +806,12 @@ def _fallback_block(first: str, parse_name: bool) -> _Block:
         block.exc, block.message = exc.group(1), exc.group(2) or ""
     elif (rep := _EXC_REPR_RE.fullmatch(first)) is not None:
         block.exc, block.message = rep.group(1), rep.group(3)
+    elif (inner := _EMBEDDED_EXC_RE.search(first)) is not None:
+        block.exc, block.message = inner.group(1), inner.group(2)
+        before = first[: inner.start()]
+        for mark in ("**", "`", '"'):  # the closing mark of a quote opened before the exception's name
+            if before.count(mark) % 2 and block.message.endswith(mark):
+                block.message = block.message[: -len(mark)].rstrip()
     return block
 
 
@@ -804,13 +819,17 @@ def _fallback_block(first: str, parse_name: bool) -> _Block:
 _SECTION_RE = re.compile(r"([=_-])\1{2,} .{1,200}? \1{3,}")
 # A test runner's tally or the command that started it, never the error: pytest's ``1 failed, 69 passed, 2 skipped
 # in 25.68s`` (with or without its ``===`` rule), unittest's ``FAILED (failures=1, errors=2)`` and ``Ran 12 tests in
-# 0.3s``, a shell prompt's ``$ pytest tests/ -n 3`` and a Python prompt's ``>>> import app``. A pasted excerpt
-# often ends with the tally; its "failed" must not make it the failure's message.
+# 0.3s``, cargo's ``test result: FAILED. 3 passed; 1 failed; ...``, go test's ``FAIL\tgithub.com/x/y\t0.02s`` and
+# ``exit status 1``, a shell prompt's ``$ pytest tests/ -n 3`` and a Python prompt's ``>>> import app``. A pasted
+# excerpt often ends with the tally; its "failed" must not make it the failure's message.
 _TALLY_RE = re.compile(
     r"""=*\s*(?:\d+[ ](?:failed|passed|skipped|errors?|xfailed|xpassed|warnings?|deselected|rerun)(?:,[ ]|[ ]|$))+
         (?:in[ ][\d.]+s\b[^=]*)?\s*=*
     | (?:FAILED|OK)[ ]\((?:failures|errors|skipped|expected[ ]failures|unexpected[ ]successes)=\d+.*\)
     | Ran[ ]\d+[ ]tests?[ ]in[ ][\d.]+s
+    | test[ ]result:[ ](?:FAILED|ok)\.[ ].*
+    | (?:FAIL|ok)(?:\t\S+\t.*)?
+    | exit[ ]status[ ]\d+
     | [$%][ ]\S.*
     | >>>(?:[ ].*)?""",
     re.VERBOSE,
@@ -818,6 +837,65 @@ _TALLY_RE = re.compile(
 # The failing line pytest marks with ``>`` when it raises: ``>       raise RuntimeError('Event loop is closed')``.
 _RAISE_RE = re.compile(r"^>\s+raise\s+((?:[A-Za-z_]\w*\.)*_*[A-Z]\w*)(?:\((.{0,1000}?)\)?)?\s*$", re.MULTILINE)
 _LITERAL_RE = re.compile(r"""[rfbu]?(['"])(.*)\1""", re.DOTALL)
+
+
+# Rust's panic, as cargo test prints it: ``thread 'tests::x' panicked at src/lib.rs:10:5:`` with the message on the
+# lines below (Rust 1.73 and later), or ``thread 'tests::x' panicked at 'message', src/lib.rs:10:5`` (before).
+_PANIC_RE = re.compile(
+    r"^thread '[^'\n]{0,300}' panicked at "
+    r"(?:'(?P<old>.{0,2000}?)', [^\s:]+:\d+:\d+|[^\s:]+:\d+:\d+:?[ \t]*\n(?P<new>.*))",
+    re.MULTILINE | re.DOTALL,
+)
+# Where a panic's message ends: a blank line, cargo's hints, the backtrace, the next test's output, the tally.
+_PANIC_END_RE = re.compile(r"\n[ \t]*(?:\n|note: |stack backtrace:|---- |failures:|test result: |\Z)")
+# Go's ``panic: runtime error: index out of range [5] with length 3 [recovered]`` (at the start of a line).
+_GO_PANIC_RE = re.compile(r"^panic: (.{1,1000}?)(?: \[recovered\])?[ \t]*$", re.MULTILINE)
+# go test's failure line ``    store_test.go:42: got 429, want 200`` (t.Errorf / t.Fatalf), and testify's report under
+# it: ``Error:      \tNot equal:`` with ``expected: ...`` / ``actual  : ...`` and ``Messages: ...`` lines.
+_GO_TEST_LINE_RE = re.compile(r"^[ \t]+[\w.-]+_test\.go:\d+:[ \t]*(.*)$", re.MULTILINE)
+_TESTIFY_RE = re.compile(r"^[ \t]*(Error|Messages|expected|actual)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+_SIDE_RE = re.compile(r"\s*(left|right|expected|actual)\s*:", re.IGNORECASE)
+
+
+def _native_failure(text: str) -> tuple[_Block, list[str]] | None:
+    r"""The failure of a Rust or Go test run, which prints no exception line: its block (``panic`` and the panic's
+    message, or go test's failure message) and its detail lines (assert_eq!'s ``left:`` / ``right:``, testify's
+    ``expected:`` / ``actual:``). None when the text shows neither.
+
+    >>> block, details = _native_failure(
+    ...     "thread 'limits::burst' panicked at src/limits.rs:88:9:\nassertion `left == right` failed\n"
+    ...     "  left: 429\n right: 200\nnote: run with `RUST_BACKTRACE=1` to display a backtrace\n")
+    >>> block.exc, block.message, details
+    ('panic', 'assertion `left == right` failed', ['left: 429', 'right: 200'])
+    >>> block, details = _native_failure("--- FAIL: TestQuota (0.00s)\n    quota_test.go:31: got 429, want 200\nFAIL\n")
+    >>> block.exc, block.message, details
+    (None, 'got 429, want 200', [])
+    """
+    block = _Block()
+    details: list[str] = []
+    if (panic := _PANIC_RE.search(text)) is not None:
+        body = panic.group("old")
+        if body is None:
+            new = panic.group("new")
+            end = _PANIC_END_RE.search("\n" + new)
+            body = new[: end.start() if end else 2000]
+        lines = [line.strip() for line in body.split("\n") if line.strip()]
+        message = [line for line in lines if not _SIDE_RE.match(line)]
+        details = [line.rstrip(",") for line in lines if _SIDE_RE.match(line)]
+        block.exc, block.message = "panic", " ".join(message)
+        return block, details
+    if (go := _GO_PANIC_RE.search(text)) is not None:
+        block.exc, block.message = "panic", go.group(1)
+        return block, details
+    if (line := _GO_TEST_LINE_RE.search(text)) is not None:
+        fields = _TESTIFY_RE.findall(text[line.end() :])
+        error = next((value for key, value in fields if key == "Error"), "")
+        block.message = error or line.group(1).strip()
+        details = [f"{key}: {value}" for key, value in fields if key != "Error" and value]
+        if not block.message:
+            return None
+        return block, details
+    return None
 
 
 def _raised(text: str) -> _Block | None:
@@ -875,6 +953,18 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
     blocks, asserts = _parse(text)
     ordered = _order(blocks)
     with_exc = [b for b in ordered if b.exc is not None]
+    # a Rust panic or a go test failure, which print no exception line (but testify's report reads like one,
+    # ``Error: Not equal:``), unless the text has a Python traceback of its own
+    native = None
+    if (
+        (not with_exc or with_exc[0].exc == "Error")
+        and ("panic" in text or "_test.go:" in text)
+        and "Traceback (most recent call last)" not in text
+    ):
+        native = _native_failure(text)
+    if native is not None:
+        with_exc = [native[0]]
+        asserts = native[1] + asserts
     if not with_exc:
         trusted = bool(message)  # only a message field is trusted to start with an exception's name
         if message:

@@ -475,14 +475,25 @@ def _construct(cls: Any, values: dict[str, Any]) -> Any:
     return m
 
 
+# A playbook command that runs pytest (``pytest <test file> -vv``, ``SQLALCHEMY_ECHO=1 pytest ...``).
+_RUNS_PYTEST = re.compile(r"(?:^|[\s;&|(])(?:python3? -m )?pytest\b")
+
+
 def _playbook(cat: object, rep: TestCase) -> list[PlaybookStep]:
     """The category's playbook with its placeholders filled in from the cluster's representative test, quoted for
-    the shell where they need it (a parametrised id's ``[SKU-1]`` is a glob pattern to zsh and bash)."""
+    the shell where they need it (a parametrised id's ``[SKU-1]`` is a glob pattern to zsh and bash).
+
+    The built-in playbooks' commands run pytest. When the representative test is not a Python one (a JUnit report
+    of cargo, go test or Maven names its test ``limits::tests::burst`` or ``com.acme.QuotaTest::burst``), a pytest
+    command would be wrong to paste: the step keeps its advice and loses that command."""
     test_file = rep.test.split("::", 1)[0] if "::" in rep.test else (rep.file or "")
     test_dir = test_file.rsplit("/", 1)[0] if "/" in test_file else "."
+    foreign = bool(test_file) and not (test_file.endswith(".py") or (rep.file or "").endswith(".py"))
     steps = []
     for s in cat.playbook:  # type: ignore[attr-defined]
         command = s.command
+        if command and foreign and _RUNS_PYTEST.search(command):
+            command = None
         if command and test_file:
             command = (
                 command.replace("<test file>::<failing test>", shlex.quote(rep.test))

@@ -120,6 +120,33 @@ def test_playbook_commands_quote_a_parametrised_test_id(runner, tmp_path):
         assert all(test in shlex.split(c) for c in with_id)  # the shell hands pytest the id unchanged
 
 
+def test_a_test_of_another_language_gets_no_pytest_command(runner, tmp_path):
+    """A Rust test from cargo's JUnit report: its panic is the failure (the 429 its assert_eq! printed makes it a
+    rate-limit failure) and its playbook keeps the steps but no ``pytest`` command, which could not run it."""
+    panic = (
+        "thread 'limits::tests::{name}' panicked at src/limits.rs:88:9:\nassertion `left == right` failed\n"
+        "  left: 429\n right: 200\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace"
+    )
+    cases = "".join(
+        f'<testcase classname="limits" name="limits::tests::{n}"><failure type="test failure" '
+        f"message=\"thread 'limits::tests::{n}' panicked at src/limits.rs:88:9\">{panic.format(name=n)}</failure>"
+        "</testcase>"
+        for n in ("burst_is_refused", "second_burst")
+    )
+    path = tmp_path / "nextest.xml"
+    path.write_text(f'<testsuites name="nextest-run"><testsuite name="limits">{cases}</testsuite></testsuites>')
+    doc = json.loads(_classify(runner, path, "-f", "json").stdout)
+    (cluster,) = doc["clusters"]
+    assert cluster["category"] == "7" and cluster["size"] == 2
+    assert cluster["playbook"] and all(s["step"] for s in cluster["playbook"])
+    assert not any("pytest" in (s["command"] or "") for s in cluster["playbook"])
+    # the same failure reported by pytest keeps its commands
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps([{"test": "tests/test_limits.py::test_burst", "text": "E   assert 429 == 200"}]))
+    doc = json.loads(_classify(runner, path, "-f", "json").stdout)
+    assert any("pytest tests/test_limits.py" in (s["command"] or "") for c in doc["clusters"] for s in c["playbook"])
+
+
 def test_no_failures_is_not_an_error(runner, tmp_path):
     path = tmp_path / "green.xml"
     path.write_text('<testsuite name="s" tests="1"><testcase classname="a" name="b"/></testsuite>')

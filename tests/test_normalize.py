@@ -97,7 +97,11 @@ RULE_EXAMPLES: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
         ["tasks.py:649", "db.internal", "Bar.java:12", "localhost"],
     ),
     "line": (
-        [("tasks.py:649: in wait_for", "649"), ("File x, line 12, in f", "12"), ("a.test.js:10:5)", "10:5")],
+        [
+            ("tasks.py:649: in wait_for", "649"),
+            ("File x, line 12, in f", "12"),
+            ("a.test.js:10:5)", "10:5"),
+        ],
         ["port 12", "at 12"],
     ),
     "port": ([("127.0.0.1:8765/ws", "8765"), ("port=1)", "1"), ("[::1]:80", "80")], ["12.5", "x: 80"]),
@@ -925,3 +929,98 @@ def test_console_excerpt_prefers_an_exception_repr_to_an_error_word() -> None:
     assert _section(text, "exception") == "HTTPError"
     assert "rate limit exceeded" in _section(text, "message")
     assert _section(text, "frames") == "installer.released_versions"
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "message", "details"),
+    [
+        # Rust 1.73 and later: the message on the lines under ``panicked at``, assert_eq!'s sides under it
+        (
+            "---- limits::tests::burst_is_refused stdout ----\n"
+            "thread 'limits::tests::burst_is_refused' panicked at src/limits.rs:88:9:\n"
+            "assertion `left == right` failed\n  left: 429\n right: 200\n"
+            "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n\n"
+            "failures:\n    limits::tests::burst_is_refused\n\n"
+            "test result: FAILED. 41 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.31s\n",
+            "assertion `left == right` failed",
+            "left: 429 | right: <num>",
+        ),
+        # before Rust 1.73: the message quoted on the panic's line, its location after it
+        (
+            "thread 'krate::publish::rate_limited' panicked at 'assertion failed: `(left == right)`\n"
+            "  left: `429`,\n right: `200`', src/tests/krate/publish.rs:1024:10\n",
+            "assertion failed: `(left == right)`",
+            "left: `429` | right: `<num>`",
+        ),
+        # an unwrapped error: its value continues the message
+        (
+            "thread 'ws::stays_alive' panicked at crates/cli/src/serve/testutil.rs:168:51:\n"
+            "called `Result::unwrap()` on an `Err` value:\n    Os { code: 54, kind: ConnectionReset }\n"
+            "test result: FAILED. 3638 passed; 1 failed\n",
+            "called `Result::unwrap()` on an `Err` value: Os { code: <num>, kind: ConnectionReset }",
+            "",
+        ),
+    ],
+)
+def test_rust_panic_is_the_failure_not_cargos_tally(excerpt: str, message: str, details: str) -> None:
+    """cargo test prints no exception line: the panic and its message are the failure (not the ``test result:
+    FAILED`` tally, the only line with an error word), and assert_eq!'s ``left:`` / ``right:`` are its details."""
+    text = canonicalize(excerpt)
+    assert _section(text, "exception") == "panic"
+    assert _section(text, "message") == message
+    assert _section(text, "assert") == details
+
+
+def test_go_test_failures_give_their_message_and_testify_details() -> None:
+    """go test's ``file_test.go:31: message`` line is the failure; under testify it is ``Error:`` with
+    ``expected:`` / ``actual:`` as details; a Go panic is a panic. The ``FAIL`` / ``exit status`` tally is not."""
+    plain = "--- FAIL: TestQuota (0.00s)\n    quota_test.go:31: got status 429, want 200\nFAIL\nexit status 1\n"
+    text = canonicalize(plain)
+    assert _section(text, "message") == "got status 429, want <num>"
+    assert _section(text, "exception") == ""
+    testify = (
+        "--- FAIL: TestQuota (0.00s)\n    quota_test.go:31: \n"
+        "        \tError Trace:\t/src/quota/quota_test.go:31\n"
+        "        \tError:      \tNot equal: \n"
+        "        \t            \texpected: 200\n"
+        "        \t            \tactual  : 429\n"
+        "        \tTest:       \tTestQuota\n"
+        "        \tMessages:   \tsecond call within the window\n"
+        "FAIL\tgithub.com/acme/quota\t0.012s\n"
+    )
+    text = canonicalize(testify)
+    assert _section(text, "message") == "Not equal:"
+    assert _section(text, "assert") == "expected: <num> | actual: 429 | Messages: second call within the window"
+    panic = "panic: runtime error: invalid memory address or nil pointer dereference [recovered]\n\tpanic: x\n"
+    text = canonicalize(panic)
+    assert (_section(text, "exception"), _section(text, "message")) == (
+        "panic",
+        "runtime error: invalid memory address or nil pointer dereference",
+    )
+    # Python's own traceback wins over a word "panic" in it
+    traceback = 'Traceback (most recent call last):\n  File "x.py", line 1, in f\nKeyError: 3\n'
+    assert _section(canonicalize(traceback), "exception") == "KeyError"
+
+
+@pytest.mark.parametrize(
+    ("line", "exception", "message"),
+    [
+        ("Brother it is again showing \"in RanFor = pickle.load(f) ModuleNotFoundError: No module named 'x.forest'\"",
+         "ModuleNotFoundError", "No module named 'x.forest'"),
+        ("**_pickle.UnpicklingError: invalid load key, 'v'.**", "_pickle.UnpicklingError", "invalid load key, 'v'."),
+        ("- `test_paths` fails with `UnicodeDecodeError: 'charmap' codec can't decode byte 0x81`",
+         "UnicodeDecodeError", "'charmap' codec can't decode byte <hex>"),
+        ("  FAILED tests/test_utils.py::TestTask::test_interrupted - RuntimeError: Event loop is closed",
+         "RuntimeError", "Event loop is closed"),
+        ("tests_1    | E   sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) could not connect",
+         "sqlalchemy.exc.OperationalError", "(psycopg2.OperationalError) could not connect"),
+        # a name without a message after it, or not named like an exception, is prose
+        ("Received Event: Error", "", "Received Event: Error"),
+        ("the Config: value was wrong", "", "the Config: value was wrong"),
+    ],
+)  # fmt: skip
+def test_console_line_quoting_an_exception_line_gives_its_exception(line: str, exception: str, message: str) -> None:
+    """A console line that quotes an exception line inside prose or a runner's report reads as that exception."""
+    text = canonicalize(line + "\n")
+    assert _section(text, "exception") == exception
+    assert _section(text, "message") == message
