@@ -913,33 +913,9 @@ def _raised(text: str) -> _Block | None:
     return block
 
 
-def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
-    """The canonical text of one failure (see the module docstring for the layout).
-
-    Parameters
-    ----------
-    traceback:
-        The raw failure text (pytest longrepr, JUnit element body, a console excerpt). May be empty.
-    message:
-        The one-line failure message (pytest ``crash.message``, JUnit ``message``). Used when the traceback
-        shows no exception of its own.
-    test:
-        The test id, for the ``test`` section.
-
-    Returns
-    -------
-    str
-        One line per non-empty section: ``exception``, ``message``, ``frames``, ``assert``, ``test``.
-
-    Examples
-    --------
-    >>> print(canonicalize("tests/test_db.py:9: in test_query\\n    db.run()\\n"
-    ...                    "E   psycopg.OperationalError: connection to 10.1.2.3:5432 failed",
-    ...                    test="tests/test_db.py::test_query[7]"))
-    exception: psycopg.OperationalError
-    message: connection to <ip>:<port> failed
-    frames: test_db.test_query
-    test: query
+def _read(traceback: str, message: str) -> tuple[list[_Block], list[_Block], list[_Block], list[str]]:
+    """Take a failure's text apart: ``(blocks, ordered blocks, blocks with an exception (the failure's own first),
+    assertion detail lines)``, with the fallbacks for texts that show no exception line (see :func:`canonicalize`).
     """
     text = traceback
     if "\x1b" in text:
@@ -1003,6 +979,38 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
     rewritten = bool(asserts) and asserts[0].startswith("assert ")
     if rewritten and final and not final.message and (final.exc or "").endswith("AssertionError"):
         final.message = asserts.pop(0)
+    return blocks, ordered, with_exc, asserts
+
+
+def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
+    """The canonical text of one failure (see the module docstring for the layout).
+
+    Parameters
+    ----------
+    traceback:
+        The raw failure text (pytest longrepr, JUnit element body, a console excerpt). May be empty.
+    message:
+        The one-line failure message (pytest ``crash.message``, JUnit ``message``). Used when the traceback
+        shows no exception of its own.
+    test:
+        The test id, for the ``test`` section.
+
+    Returns
+    -------
+    str
+        One line per non-empty section: ``exception``, ``message``, ``frames``, ``assert``, ``test``.
+
+    Examples
+    --------
+    >>> print(canonicalize("tests/test_db.py:9: in test_query\\n    db.run()\\n"
+    ...                    "E   psycopg.OperationalError: connection to 10.1.2.3:5432 failed",
+    ...                    test="tests/test_db.py::test_query[7]"))
+    exception: psycopg.OperationalError
+    message: connection to <ip>:<port> failed
+    frames: test_db.test_query
+    test: query
+    """
+    blocks, ordered, with_exc, asserts = _read(traceback, message)
     lines: list[str] = []
     names = [b.exc for b in with_exc if b.exc]
     if names:
@@ -1026,6 +1034,27 @@ def canonicalize(traceback: str, message: str = "", test: str = "") -> str:
     if words:
         lines.append("test: " + words)
     return "\n".join(lines)
+
+
+def failure_line(traceback: str) -> str:
+    r"""The failure's error line as a person reads it, unmasked: ``Type: message`` (the message's first line) of the
+    exception the canonical text names first, the message alone when there is no type, "" when the text shows
+    neither. For results whose failures carry no message field: the last line of their text is often a runner's
+    tally, a rule or pytest's ``tests/x.py:12: AssertionError``.
+
+    >>> failure_line("def test_x():\n>       assert f() == 2\nE       assert 1 == 2\n\nt/x.py:3: AssertionError")
+    'AssertionError: assert 1 == 2'
+    >>> failure_line("the job died with\n`psycopg2.errors.UndefinedTable: relation x does not exist`\n1 failed")
+    'psycopg2.errors.UndefinedTable: relation x does not exist'
+    """
+    _, _, with_exc, _ = _read(traceback, "")
+    if not with_exc:
+        return ""
+    block = with_exc[0]
+    text = block.message.strip().split("\n", 1)[0].strip()
+    if block.exc and text:
+        return f"{block.exc}: {text}"
+    return block.exc or text
 
 
 def canonical_text(case: TestCase) -> str:

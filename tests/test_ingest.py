@@ -308,6 +308,29 @@ def test_failures_json_list_and_object() -> None:
     assert parse_results(b"[]", source="request").tests == ()
 
 
+def test_a_failure_without_a_message_gets_its_error_line_not_its_last_line() -> None:
+    """A report without a message field: the message (which names the cluster, and builds the canonical text when
+    the traceback shows no exception) is the failure's error line, not the tally, rule or location line that
+    ends its text."""
+    pytest_tail = (
+        "    def test_total():\n>       assert total() == 4\nE       assert 3 == 4\n\ntests/test_a.py:9: AssertionError"
+    )
+    console = "$ pytest -q\nthe job died with\n`psycopg2.errors.UndefinedTable: relation x does not exist`\n1 failed"
+    items = [{"test": "t::a", "text": pytest_tail}, {"test": "t::b", "text": console}, {"test": "t::c", "text": "ok"}]
+    a, b, c = parse_results(json.dumps(items).encode(), source="request").tests
+    assert a.message == "AssertionError: assert 3 == 4"
+    assert b.message == "psycopg2.errors.UndefinedTable: relation x does not exist"
+    assert c.message == "ok"
+    xml = (
+        '<testsuite name="s"><testcase classname="com.acme.QuotaTest" name="burst"><failure>'
+        "java.lang.AssertionError: expected:&lt;200&gt; but was:&lt;429&gt;\n"
+        "\tat org.junit.Assert.fail(Assert.java:89)\n\tat com.acme.QuotaTest.burst(QuotaTest.java:31)\n"
+        "</failure></testcase></testsuite>"
+    )
+    (case,) = parse_results(xml.encode(), source="quota.xml").tests
+    assert case.message == "java.lang.AssertionError: expected:<200> but was:<429>"
+
+
 @pytest.mark.parametrize(
     ("payload", "problem"),
     [

@@ -43,6 +43,18 @@ def first_line(text: str) -> str:
     return ""
 
 
+def derived_message(text: str) -> str:
+    """The message of a failure whose report carries none: its error line as the canonical text reads it
+    (:func:`clusterer.normalize.failure_line`: ``Type: message``), else its last non-blank line. The last line
+    alone is often a runner's tally (``1 failed in 0.45s``), a rule, a caret line or pytest's ``tests/x.py:12:
+    AssertionError``; and a message is what names the cluster and, when the text shows no exception, what the
+    canonical text is built from (on the real-project lists, read halves, the cost at 3:1 of feeding tiny the last
+    line was 113 failures, of feeding it this 102, of feeding it nothing 100)."""
+    from clusterer.normalize import failure_line
+
+    return failure_line(text) or last_line(text)
+
+
 def last_line(text: str) -> str:
     """The last non-blank line of ``text``, stripped."""
     for line in reversed(text.splitlines()):

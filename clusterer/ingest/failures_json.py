@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from clusterer.errors import InputError
-from clusterer.ingest._common import as_str, file_of, first_line, last_line
+from clusterer.ingest._common import as_str, derived_message, file_of, first_line
 from clusterer.records import Run, TestCase
 
 FORMAT = "failures-json"
@@ -15,8 +15,9 @@ def read_failures(value: list[Any] | dict[str, Any], *, source: str, index: int 
     """Build a :class:`Run` from a JSON list of failures, or an object with a ``failures`` list.
 
     Each item needs a string ``test`` (the test id) and a string ``text`` (the traceback); an optional
-    string ``message`` overrides the message, which is otherwise the last non-blank line of ``text``
-    (where Python prints ``ExceptionType: message``). Every item becomes a ``failed`` result.
+    string ``message`` overrides the message, which is otherwise the error line of ``text``
+    (:func:`clusterer.ingest._common.derived_message`: ``ExceptionType: message`` wherever the text prints it, not a
+    tally or a location line after it). Every item becomes a ``failed`` result.
 
     Parameters
     ----------
@@ -48,7 +49,7 @@ def read_failures(value: list[Any] | dict[str, Any], *, source: str, index: int 
             raise InputError(source, f"failures JSON item {position} has no string 'test'", kind="shape")
         if not isinstance(text, str):
             raise InputError(source, f"failures JSON item {position} ({test}) has no string 'text'", kind="shape")
-        message = first_line(as_str(item.get("message"))) or last_line(text)
+        message = first_line(as_str(item.get("message"))) or derived_message(text)
         cases.append(
             TestCase(test=test, outcome="failed", message=message, traceback=text, file=file_of(test), run=index)
         )

@@ -15,7 +15,7 @@ from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidd
 from defusedxml.ElementTree import iterparse
 
 from clusterer.errors import InputError
-from clusterer.ingest._common import as_float, first_line
+from clusterer.ingest._common import as_float, derived_message, first_line
 from clusterer.records import Outcome, Phase, Run, TestCase
 
 FORMAT = "junit"
@@ -165,7 +165,7 @@ def _output(text: str) -> str:
 
 
 def _message(elem: Element, body: str) -> str:
-    message = first_line(elem.get("message") or "") or first_line(body)
+    message = first_line(elem.get("message") or "") or derived_message(body)
     kind = elem.get("type") or ""
     if kind and message and kind not in message and not kind.startswith("pytest."):
         return f"{kind}: {message}"

@@ -6,7 +6,17 @@ import ast
 from typing import Any
 
 from clusterer.errors import InputError
-from clusterer.ingest._common import PHASES, as_dict, as_float, as_str, file_of, first_line, last_line, phase_outcome
+from clusterer.ingest._common import (
+    PHASES,
+    as_dict,
+    as_float,
+    as_str,
+    derived_message,
+    file_of,
+    first_line,
+    last_line,
+    phase_outcome,
+)
 from clusterer.records import Outcome, Phase, Run, TestCase, new_test_case
 
 FORMAT = "pytest-json"
@@ -124,7 +134,7 @@ def _read_test(entry: dict[str, Any], run: int) -> TestCase:
         message = _skip_reason(traceback)
         traceback = ""
     elif not message:
-        message = last_line(traceback)
+        message = derived_message(traceback)
     return TestCase(
         test=nodeid,
         outcome=outcome,
@@ -167,7 +177,7 @@ def _read_collector_errors(collectors: Any, run: int) -> list[TestCase]:
             TestCase(
                 test=nodeid,
                 outcome="error",
-                message=last_line(longrepr),
+                message=derived_message(longrepr),
                 traceback=longrepr,
                 file=nodeid.partition("::")[0] or None,
                 run=run,

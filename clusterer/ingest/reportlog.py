@@ -8,7 +8,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clusterer.errors import InputError
-from clusterer.ingest._common import PHASES, as_dict, as_float, as_str, file_of, first_line, last_line, phase_outcome
+from clusterer.ingest._common import (
+    PHASES,
+    as_dict,
+    as_float,
+    as_str,
+    derived_message,
+    file_of,
+    first_line,
+    last_line,
+    phase_outcome,
+)
 from clusterer.records import Outcome, Phase, Run, TestCase
 
 FORMAT = "reportlog"
@@ -138,7 +148,7 @@ def _to_case(nodeid: str, state: _TestState, run: int) -> TestCase:
     else:
         traceback = render_longrepr(longrepr)
         crash = as_dict(as_dict(longrepr).get("reprcrash"))
-        message = first_line(as_str(crash.get("message"))) or last_line(traceback)
+        message = first_line(as_str(crash.get("message"))) or derived_message(traceback)
     stdout, stderr = _captured(ordered)
     return TestCase(
         test=nodeid,
@@ -188,7 +198,7 @@ def _collect_error(obj: dict[str, Any], run: int) -> TestCase:
     return TestCase(
         test=nodeid,
         outcome="error",
-        message=last_line(traceback),
+        message=derived_message(traceback),
         traceback=traceback,
         file=nodeid.partition("::")[0] or None,
         run=run,
