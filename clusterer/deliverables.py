@@ -310,7 +310,11 @@ def render_issue_markdown(a: AnalysisResult, runs: Sequence[Run], category: str,
     ]
     if is_new and clusters:
         c = clusters[0]
-        lines += [f"Closest known category: #{c.best_known} (similarity {c.similarity:.2f}).", ""]
+        lines += [
+            f"Closest known category: #{c.best_known} (probability {c.best_known_confidence:.2f} that it is that"
+            f" category, similarity {c.similarity:.2f}).",
+            "",
+        ]
     lines += ["## Failing tests", "", "| test | outcomes per run | phase | kind | message |", "|---|---|---|---|---|"]
     for h in a.tests:
         if h.category == category:

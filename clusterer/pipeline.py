@@ -365,6 +365,7 @@ def classify_runs(runs: Sequence[Run], model: Model) -> ClassifyResult:
                 confidence=round(float(decision.confidence), 4),
                 margin=round(float(decision.margin), 4),
                 best_known=decision.best_known,
+                best_known_confidence=round(float(min(1.0, max(0.0, decision.best_known_confidence))), 4),
                 similarity=round(float(decision.similarity), 4),
                 exception=exception,
                 representative=failure_out[rep_failure],

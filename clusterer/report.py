@@ -16,7 +16,8 @@ def _category_cell(c: Cluster) -> str:
 def _first_step(c: Cluster) -> str:
     if c.is_new:
         near = c.nearest[0] if c.nearest else None
-        hint = f" (closest: #{c.best_known}, sim {c.similarity:.2f})" if near else ""
+        guess = f"best guess: #{c.best_known} at {c.best_known_confidence:.2f}, sim {c.similarity:.2f}"
+        hint = f" ({guess})" if near else ""
         return f"Unknown cause: label it to teach the model{hint}"
     if not c.playbook:
         return ""

@@ -70,6 +70,13 @@ class Cluster(_Model):
     confidence: float = Field(ge=0, le=1)
     margin: float = Field(description="Probability margin of the best category over the runner-up or 'other'")
     best_known: str = Field(description="The closest known category even when the answer is new")
+    best_known_confidence: float = Field(
+        default=0.0,
+        ge=0,
+        le=1,
+        description="Probability that best_known is right, also when the answer is new (then below the threshold"
+        " or behind 'other'): a new cluster's best guess at 0.6 is worth checking first, one at 0.1 is not",
+    )
     similarity: float = Field(description="Mean best similarity of the members to the chosen category's exemplars")
     exception: str | None = None
     representative: Failure | None = Field(default=None, description="The most typical member")

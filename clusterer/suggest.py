@@ -154,8 +154,8 @@ def suggest(
                     c.size,
                     answer,
                     c.name,
-                    f"matches no known category (closest #{c.best_known}, similarity "
-                    f"{c.similarity:.2f}): label it with a new category or 'other'",
+                    f"matches no known category (closest #{c.best_known} at {c.best_known_confidence:.2f}, "
+                    f"similarity {c.similarity:.2f}): label it with a new category or 'other'",
                     tests,
                     command,
                 )

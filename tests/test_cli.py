@@ -98,6 +98,25 @@ def test_identical_failures_collapse_into_one_cluster(runner, tmp_path):
     assert doc["clusters"][0]["size"] == 300 and doc["clusters"][0]["category"] == "3"
 
 
+def test_a_new_cluster_states_how_likely_its_best_guess_is(runner, examples):
+    """Every cluster states the probability that its best known category is right: a known cluster's is its
+    confidence; a new cluster's is what the model declined (below the threshold here), shown in the table beside
+    the guess so a user can check the likeliest new clusters first."""
+    from clusterer.model import Model
+
+    doc = json.loads(_classify(runner, examples / "results.json", "-f", "json").stdout)
+    known = [c for c in doc["clusters"] if not c["is_new"]]
+    new = [c for c in doc["clusters"] if c["is_new"]]
+    assert known and new
+    assert all(c["best_known"] == c["category"] and c["best_known_confidence"] == c["confidence"] for c in known)
+    threshold = Model.load("tiny").classifier.proba_threshold_
+    assert all(c["best_known"] in "1234567" and 0 < c["best_known_confidence"] < threshold for c in new)
+    assert len({c["best_known_confidence"] for c in new}) == len(new)
+    table = _classify(runner, examples / "results.json").output.replace("\n", " ").replace("│", " ")
+    guess = new[0]
+    assert f"best guess: #{guess['best_known']} at {guess['best_known_confidence']:.2f}" in " ".join(table.split())
+
+
 def test_playbook_commands_quote_a_parametrised_test_id(runner, tmp_path):
     """The playbook's commands are pasted into a shell: a parametrised id's brackets are a glob pattern there (zsh
     stops with "no matches found"), so the id is quoted; a plain id is left as it is."""
