@@ -15,9 +15,8 @@ def _category_cell(c: Cluster) -> str:
 
 def _first_step(c: Cluster) -> str:
     if c.is_new:
-        near = c.nearest[0] if c.nearest else None
         guess = f"best guess: #{c.best_known} at {c.best_known_confidence:.2f}, sim {c.similarity:.2f}"
-        hint = f" ({guess})" if near else ""
+        hint = f" ({guess})" if c.nearest else ""
         return f"Unknown cause: label it to teach the model{hint}"
     if not c.playbook:
         return ""

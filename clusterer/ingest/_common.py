@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from clusterer.normalize import failure_line
 from clusterer.records import Outcome, Phase
 
 PHASES: tuple[Phase, ...] = ("setup", "call", "teardown")
@@ -50,8 +51,6 @@ def derived_message(text: str) -> str:
     AssertionError``; and a message is what names the cluster and, when the text shows no exception, what the
     canonical text is built from (on the real-project lists, read halves, the cost at 3:1 of feeding tiny the last
     line was 113 failures, of feeding it this 102, of feeding it nothing 100)."""
-    from clusterer.normalize import failure_line
-
     return failure_line(text) or last_line(text)
 
 
