@@ -8,8 +8,8 @@
 # After a change, retrain and re-check the model:  cluster train-tiny && cluster eval --gate --model tiny
 set -euo pipefail
 cd "$(dirname "$0")/.."
-GROUPS_=(ml-ws async-api-rl db-cache corpus-other wide-b wide-a wide-c wide-d wide-e wide-f wide-g wide-h wide-i)
-VALIDATION=(wide-c wide-f wide-i)
+GROUPS_=(ml-ws async-api-rl db-cache corpus-other wide-b wide-a wide-c wide-d wide-e wide-f wide-g wide-h wide-i wide-j)
+VALIDATION=(wide-c wide-f wide-i wide-j)
 
 if [ "${1:-}" != "--collect" ]; then
   for g in "${GROUPS_[@]}"; do
