@@ -12,8 +12,18 @@ POLICY = [("allow", "docs.*"), ("deny", "docs.delete"), ("deny", "billing.*")]
 @pytest.mark.parametrize(
     "role",
     [
-        pytest.param(Role.OWNER, marks=pytest.mark.failure(category="other", library="enum", dist=None, shape="assert", cause="role-hierarchy-inverted")),
-        pytest.param(Role.ADMIN, marks=pytest.mark.failure(category="other", library="enum", dist=None, shape="assert", cause="role-hierarchy-inverted")),
+        pytest.param(
+            Role.OWNER,
+            marks=pytest.mark.failure(
+                category="other", library="enum", dist=None, shape="assert", cause="role-hierarchy-inverted"
+            ),
+        ),
+        pytest.param(
+            Role.ADMIN,
+            marks=pytest.mark.failure(
+                category="other", library="enum", dist=None, shape="assert", cause="role-hierarchy-inverted"
+            ),
+        ),
         Role.EDITOR,
     ],
 )
@@ -66,12 +76,16 @@ def test_team_scope_does_not_match_similarly_named_team():
 
 
 class EffectivePermissionTests(unittest.TestCase):
-    @pytest.mark.failure(category="other", library="set", dist=None, shape="assert", cause="union-instead-of-intersection")
+    @pytest.mark.failure(
+        category="other", library="set", dist=None, shape="assert", cause="union-instead-of-intersection"
+    )
     def test_free_plan_removes_export(self):
         perms = effective_permissions({"read", "write", "export"}, {"read", "write", "comment"})
         self.assertSetEqual(perms, {"read", "write"})
 
-    @pytest.mark.failure(category="other", library="set", dist=None, shape="assert", cause="union-instead-of-intersection")
+    @pytest.mark.failure(
+        category="other", library="set", dist=None, shape="assert", cause="union-instead-of-intersection"
+    )
     def test_guest_gets_nothing_beyond_own_permissions(self):
         perms = effective_permissions({"read"}, {"read", "write", "comment", "export"})
         self.assertCountEqual(sorted(perms), ["read"])

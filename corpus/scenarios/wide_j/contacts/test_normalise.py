@@ -14,7 +14,14 @@ def test_london_landline_to_e164():
     ("number", "country", "expected"),
     [
         ("(415) 555-2671", "US", "+14155552671"),
-        pytest.param("030 901820", "DE", "+4930901820", marks=pytest.mark.failure(category="other", library="phonenumbers", shape="assert", cause="default-region-wrong")),
+        pytest.param(
+            "030 901820",
+            "DE",
+            "+4930901820",
+            marks=pytest.mark.failure(
+                category="other", library="phonenumbers", shape="assert", cause="default-region-wrong"
+            ),
+        ),
     ],
 )
 def test_numbers_from_signup_form(number, country, expected):

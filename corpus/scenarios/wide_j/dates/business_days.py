@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from dateutil import parser as date_parser
 
@@ -52,7 +52,7 @@ def to_utc(stamp: str) -> datetime:
     offset = timedelta(hours=int(match["hh"]), minutes=int(match["mm"]))
     if match["sign"] == "-":
         offset = -offset
-    return (local + offset).replace(tzinfo=timezone.utc)
+    return (local + offset).replace(tzinfo=UTC)
 
 
 def parse_invoice_date(text: str) -> date:

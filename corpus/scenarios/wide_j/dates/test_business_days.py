@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import unittest
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -23,7 +23,13 @@ from .business_days import (
         (2023, False),
         (2000, True),
         (2028, True),
-        pytest.param(2100, False, marks=pytest.mark.failure(category="other", library="datetime", dist=None, shape="assert", cause="leap-year-rule")),
+        pytest.param(
+            2100,
+            False,
+            marks=pytest.mark.failure(
+                category="other", library="datetime", dist=None, shape="assert", cause="leap-year-rule"
+            ),
+        ),
     ],
 )
 def test_gregorian_leap_years(year, leap):
@@ -47,7 +53,9 @@ def test_next_business_day_skips_weekend():
 
 
 class WeekendTests(unittest.TestCase):
-    @pytest.mark.failure(category="other", library="datetime", dist=None, shape="assert", cause="weekday-index-confusion")
+    @pytest.mark.failure(
+        category="other", library="datetime", dist=None, shape="assert", cause="weekday-index-confusion"
+    )
     def test_friday_is_a_working_day(self):
         self.assertFalse(is_weekend(date(2024, 5, 17)), "Friday 17 May 2024 flagged as weekend")
 
@@ -65,7 +73,7 @@ def test_quarterly_billing_from_august_31st():
 
 @pytest.mark.failure(category="other", library="datetime", dist=None, shape="assert", cause="timezone-offset-sign")
 def test_paris_summer_noon_is_ten_utc():
-    assert to_utc("2024-06-01 12:00 +0200") == datetime(2024, 6, 1, 10, 0, tzinfo=timezone.utc)
+    assert to_utc("2024-06-01 12:00 +0200") == datetime(2024, 6, 1, 10, 0, tzinfo=UTC)
 
 
 @pytest.mark.failure(category="other", library="datetime", dist=None, shape="assert", cause="timezone-offset-sign")
@@ -75,12 +83,16 @@ def test_new_york_order_placed_after_midnight_utc():
     assert placed.hour == 2
 
 
-@pytest.mark.failure(category="other", library="dateutil", dist="python-dateutil", shape="assert", cause="day-month-order-ambiguity")
+@pytest.mark.failure(
+    category="other", library="dateutil", dist="python-dateutil", shape="assert", cause="day-month-order-ambiguity"
+)
 def test_supplier_invoice_date_is_day_first():
     assert parse_invoice_date("03/04/2024") == date(2024, 4, 3)
 
 
-@pytest.mark.failure(category="other", library="dateutil", dist="python-dateutil", shape="assert", cause="day-month-order-ambiguity")
+@pytest.mark.failure(
+    category="other", library="dateutil", dist="python-dateutil", shape="assert", cause="day-month-order-ambiguity"
+)
 def test_invoice_dates_sort_chronologically():
     parsed = sorted(parse_invoice_date(text) for text in ["11/02/2024", "05/03/2024", "28/02/2024"])
     assert [d.isoformat() for d in parsed] == ["2024-02-11", "2024-02-28", "2024-03-05"]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,12 +22,16 @@ def test_daily_standup_stays_at_nine_after_clock_change():
     assert (following.day, following.hour, following.minute) == (31, 9, 0)
 
 
-@pytest.mark.failure(category="other", library="zoneinfo", dist=None, shape="assert", cause="naive-vs-aware-date-arithmetic")
+@pytest.mark.failure(
+    category="other", library="zoneinfo", dist=None, shape="assert", cause="naive-vs-aware-date-arithmetic"
+)
 def test_paris_deadline_in_utc():
-    assert deadline_utc("2024-07-01 17:00", "Europe/Paris") == datetime(2024, 7, 1, 15, 0, tzinfo=timezone.utc)
+    assert deadline_utc("2024-07-01 17:00", "Europe/Paris") == datetime(2024, 7, 1, 15, 0, tzinfo=UTC)
 
 
-@pytest.mark.failure(category="other", library="datetime", dist=None, shape="raised", cause="naive-vs-aware-date-arithmetic")
+@pytest.mark.failure(
+    category="other", library="datetime", dist=None, shape="raised", cause="naive-vs-aware-date-arithmetic"
+)
 def test_hours_left_before_filing_deadline():
     now = datetime(2024, 4, 14, 12, 0, tzinfo=ZoneInfo("America/New_York"))
     assert hours_left("2024-04-15 23:59", now) == pytest.approx(35.98, abs=0.01)

@@ -53,12 +53,16 @@ def test_paris_to_london_is_about_344_km():
     assert haversine_km((48.8566, 2.3522), (51.5074, -0.1278)) == pytest.approx(344, rel=0.01)
 
 
-@pytest.mark.failure(category="other", library="arithmetic", dist=None, shape="assert", cause="angle-wraparound-not-normalised")
+@pytest.mark.failure(
+    category="other", library="arithmetic", dist=None, shape="assert", cause="angle-wraparound-not-normalised"
+)
 def test_heading_of_minus_ninety_is_west():
     assert normalise_heading(-90) == 270
 
 
-@pytest.mark.failure(category="other", library="arithmetic", dist=None, shape="assert", cause="angle-wraparound-not-normalised")
+@pytest.mark.failure(
+    category="other", library="arithmetic", dist=None, shape="assert", cause="angle-wraparound-not-normalised"
+)
 @given(st.integers(min_value=-1080, max_value=1080))
 def test_normalised_heading_is_a_compass_bearing(degrees):
     assert 0 <= normalise_heading(degrees) < 360

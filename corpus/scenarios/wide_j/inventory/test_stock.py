@@ -35,13 +35,17 @@ def test_merged_pick_lists_keep_first_seen_order():
     assert merge_sku_lists(["A-1", "B-2"], ["B-2", "C-3", "A-1"]) == ["A-1", "B-2", "C-3"]
 
 
-@pytest.mark.failure(category="other", library="collections", dist=None, shape="assert", cause="counter-drops-non-positive")
+@pytest.mark.failure(
+    category="other", library="collections", dist=None, shape="assert", cause="counter-drops-non-positive"
+)
 def test_backorders_are_kept_as_negative_stock():
     levels = apply_counts(Counter({"KB-104": 5, "MS-220": 3}), Counter({"KB-104": -2, "MS-220": -5}))
     assert dict(levels) == {"KB-104": 3, "MS-220": -2}
 
 
-@pytest.mark.failure(category="other", library="collections", dist=None, shape="assert", cause="counter-drops-non-positive")
+@pytest.mark.failure(
+    category="other", library="collections", dist=None, shape="assert", cause="counter-drops-non-positive"
+)
 def test_sold_out_item_stays_listed_with_zero():
     levels = apply_counts(Counter({"CB-019": 4}), Counter({"CB-019": -4}))
     assert "CB-019" in levels
@@ -69,7 +73,9 @@ def test_twenty_five_mugs_need_three_boxes_of_twelve():
     assert boxes_needed(25, 12) == 3
 
 
-@pytest.mark.failure(category="other", library="itertools", dist=None, shape="assert", cause="groupby-requires-sorted-input")
+@pytest.mark.failure(
+    category="other", library="itertools", dist=None, shape="assert", cause="groupby-requires-sorted-input"
+)
 def test_units_summed_per_warehouse():
     rows = [("LYS", "KB-104", 10), ("BOD", "KB-104", 4), ("LYS", "MS-220", 6), ("BOD", "CB-019", 1)]
     assert units_by_warehouse(rows) == {"LYS": 16, "BOD": 5}

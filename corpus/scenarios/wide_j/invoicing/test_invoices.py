@@ -21,10 +21,22 @@ from .invoices import (
 @pytest.mark.parametrize(
     ("amount", "expected"),
     [
-        pytest.param(Decimal("2.345"), Decimal("2.35"), marks=pytest.mark.failure(category="other", library="decimal", dist=None, shape="assert", cause="banker-rounding-vs-half-up")),
+        pytest.param(
+            Decimal("2.345"),
+            Decimal("2.35"),
+            marks=pytest.mark.failure(
+                category="other", library="decimal", dist=None, shape="assert", cause="banker-rounding-vs-half-up"
+            ),
+        ),
         (Decimal("2.355"), Decimal("2.36")),
         (Decimal("19.994"), Decimal("19.99")),
-        pytest.param(Decimal("0.005"), Decimal("0.01"), marks=pytest.mark.failure(category="other", library="decimal", dist=None, shape="assert", cause="banker-rounding-vs-half-up")),
+        pytest.param(
+            Decimal("0.005"),
+            Decimal("0.01"),
+            marks=pytest.mark.failure(
+                category="other", library="decimal", dist=None, shape="assert", cause="banker-rounding-vs-half-up"
+            ),
+        ),
     ],
 )
 def test_amounts_round_half_up_to_cents(amount, expected):
@@ -50,7 +62,9 @@ def test_vat_is_computed_on_net_after_line_discount():
     assert invoice_vat(invoice) == Decimal("240.00"), "VAT must be charged on the discounted amount"
 
 
-@pytest.mark.failure(category="other", library="decimal", dist=None, shape="assert", cause="percent-vs-fraction-confusion")
+@pytest.mark.failure(
+    category="other", library="decimal", dist=None, shape="assert", cause="percent-vs-fraction-confusion"
+)
 def test_gross_price_adds_twenty_percent_vat():
     assert gross_price(Decimal("10.00"), Decimal("20")) == Decimal("12.00")
 

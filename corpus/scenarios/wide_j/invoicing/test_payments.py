@@ -20,12 +20,16 @@ def test_first_shares_take_the_odd_cents():
     assert split_evenly(Decimal("10.00"), 3) == [Decimal("3.34"), Decimal("3.33"), Decimal("3.33")]
 
 
-@pytest.mark.failure(category="other", library="decimal", dist=None, shape="assert", cause="fx-conversion-direction-inverted")
+@pytest.mark.failure(
+    category="other", library="decimal", dist=None, shape="assert", cause="fx-conversion-direction-inverted"
+)
 def test_convert_euros_to_dollars():
     assert convert(Decimal("100.00"), "EUR", "USD") == Decimal("108.50")
 
 
-@pytest.mark.failure(category="other", library="decimal", dist=None, shape="assert", cause="fx-conversion-direction-inverted")
+@pytest.mark.failure(
+    category="other", library="decimal", dist=None, shape="assert", cause="fx-conversion-direction-inverted"
+)
 def test_pound_price_in_euros_is_higher():
     euros = convert(Decimal("40.00"), "GBP", "EUR")
     assert euros > Decimal("40.00"), f"40 GBP converted to {euros} EUR"
@@ -41,12 +45,16 @@ def test_dinar_price_label_shows_three_decimals():
     assert price_label(Decimal("12.345"), "KWD") == "KWD12.345"
 
 
-@pytest.mark.failure(category="other", library="arithmetic", dist=None, shape="assert", cause="float-accumulation-error")
+@pytest.mark.failure(
+    category="other", library="arithmetic", dist=None, shape="assert", cause="float-accumulation-error"
+)
 def test_wallet_balance_after_three_top_ups():
     assert wallet_balance([0.10, 0.10, 0.10]) == 0.30
 
 
-@pytest.mark.failure(category="other", library="arithmetic", dist=None, shape="assert", cause="float-accumulation-error")
+@pytest.mark.failure(
+    category="other", library="arithmetic", dist=None, shape="assert", cause="float-accumulation-error"
+)
 @given(st.lists(st.floats(min_value=0.01, max_value=500, allow_nan=False), min_size=1, max_size=5))
 def test_refunding_every_top_up_leaves_zero(top_ups):
     assert is_settled(top_ups + [-amount for amount in top_ups])

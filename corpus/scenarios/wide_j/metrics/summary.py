@@ -23,7 +23,7 @@ def p90(samples_ms: list[float]) -> float:
 
 
 def weighted_mean(values: list[float], weights: list[float]) -> float:
-    return sum(v * w for v, w in zip(values, weights)) / len(values)
+    return sum(v * w for v, w in zip(values, weights, strict=False)) / len(values)
 
 
 def mean_response_ms(total_ms: int, requests: int) -> float:

@@ -9,7 +9,9 @@ from numpy.testing import assert_allclose, assert_array_equal
 from .summary import latency_stdev, millivolts, p90, spread, weighted_mean
 
 
-@pytest.mark.failure(category="other", library="statistics", dist=None, shape="assert", cause="population-vs-sample-variance")
+@pytest.mark.failure(
+    category="other", library="statistics", dist=None, shape="assert", cause="population-vs-sample-variance"
+)
 def test_latency_stdev_of_four_samples():
     assert latency_stdev([120.0, 130.0, 150.0, 160.0]) == pytest.approx(18.257, abs=1e-3)
 
@@ -30,12 +32,16 @@ def test_p90_of_five_samples():
     assert p90([10, 20, 30, 40, 50]) == 46.0
 
 
-@pytest.mark.failure(category="other", library="arithmetic", dist=None, shape="assert", cause="weighted-average-wrong-denominator")
+@pytest.mark.failure(
+    category="other", library="arithmetic", dist=None, shape="assert", cause="weighted-average-wrong-denominator"
+)
 def test_course_grade_weighted_by_credits():
     assert weighted_mean([12.0, 16.0], [1.0, 3.0]) == 15.0
 
 
-@pytest.mark.failure(category="other", library="arithmetic", dist=None, shape="assert", cause="weighted-average-wrong-denominator")
+@pytest.mark.failure(
+    category="other", library="arithmetic", dist=None, shape="assert", cause="weighted-average-wrong-denominator"
+)
 @given(
     st.lists(st.integers(min_value=0, max_value=100), min_size=1, max_size=6),
     st.integers(min_value=1, max_value=5),

@@ -16,7 +16,9 @@ def test_newest_of_published_versions():
     assert newest(["1.2.0", "1.10.1", "1.9.0"]) == "1.10.1"
 
 
-@pytest.mark.failure(category="other", library="sorted", dist=None, shape="assert", cause="version-compare-lexicographic")
+@pytest.mark.failure(
+    category="other", library="sorted", dist=None, shape="assert", cause="version-compare-lexicographic"
+)
 def test_changelog_lists_releases_in_order():
     assert release_order(["2.0.0", "10.1.0", "2.10.0", "2.9.1"]) == ["2.0.0", "2.9.1", "2.10.0", "10.1.0"]
 
@@ -28,7 +30,11 @@ def test_beta_channel_offers_release_candidate():
 
 @pytest.mark.failure(category="other", library="packaging", shape="assert", cause="prerelease-excluded-by-specifier")
 def test_beta_channel_upgrade_list():
-    assert installable(["1.9.2", "1.9.3", "2.0.0b3", "2.0.0rc1"], ">1.9.2", channel="beta") == ["1.9.3", "2.0.0b3", "2.0.0rc1"]
+    assert installable(["1.9.2", "1.9.3", "2.0.0b3", "2.0.0rc1"], ">1.9.2", channel="beta") == [
+        "1.9.3",
+        "2.0.0b3",
+        "2.0.0rc1",
+    ]
 
 
 @pytest.mark.failure(category="other", library="packaging", shape="assert", cause="tag-prefix-not-stripped")

@@ -15,11 +15,7 @@ ROWS = [
 
 @pytest.mark.failure(category="other", library="csv", dist=None, shape="assert", cause="csv-crlf-line-endings")
 def test_sales_csv_matches_accounting_format():
-    assert sales_csv(ROWS) == (
-        "month,region,units,revenue\n"
-        "2024-01,North,120,1499.00\n"
-        "2024-01,South,87,1083.50\n"
-    )
+    assert sales_csv(ROWS) == ("month,region,units,revenue\n2024-01,North,120,1499.00\n2024-01,South,87,1083.50\n")
 
 
 @pytest.mark.failure(category="other", library="csv", dist=None, shape="assert", cause="csv-crlf-line-endings")
@@ -40,7 +36,9 @@ def test_dashboard_json_for_nordic_regions():
     assert exported == '{\n  "Tromsø": "310.00"\n}'
 
 
-@pytest.mark.failure(category="other", library="string-format", dist=None, shape="assert", cause="percent-vs-fraction-confusion")
+@pytest.mark.failure(
+    category="other", library="string-format", dist=None, shape="assert", cause="percent-vs-fraction-confusion"
+)
 def test_market_share_label():
     assert share_label(42.5) == "42.5%"
 

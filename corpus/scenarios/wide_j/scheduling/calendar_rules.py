@@ -50,7 +50,4 @@ def occurrences_between(first: datetime, start: datetime, end: datetime) -> list
 
 
 def agenda_by_day(bookings: list[Booking]) -> dict[date, list[str]]:
-    return {
-        day: [b.title for b in group]
-        for day, group in itertools.groupby(bookings, key=lambda b: b.start.date())
-    }
+    return {day: [b.title for b in group] for day, group in itertools.groupby(bookings, key=lambda b: b.start.date())}

@@ -39,12 +39,16 @@ def test_chapter_ten_comes_after_chapter_nine():
     assert order.index("9") < order.index("10")
 
 
-@pytest.mark.failure(category="other", library="re", dist=None, shape="assert", cause="regex-metacharacters-not-escaped")
+@pytest.mark.failure(
+    category="other", library="re", dist=None, shape="assert", cause="regex-metacharacters-not-escaped"
+)
 def test_highlight_search_for_cpp():
     assert highlight("Bindings for C++ and Rust", "c++") == "Bindings for <mark>C++</mark> and Rust"
 
 
-@pytest.mark.failure(category="other", library="re", dist=None, shape="raised", cause="regex-metacharacters-not-escaped")
+@pytest.mark.failure(
+    category="other", library="re", dist=None, shape="raised", cause="regex-metacharacters-not-escaped"
+)
 def test_highlight_term_with_parenthesis():
     assert "<mark>" in highlight("Pricing (beta) is available", "(beta")
 
@@ -53,8 +57,22 @@ def test_highlight_term_with_parenthesis():
     ("total", "per_page", "pages"),
     [
         (20, 10, 2),
-        pytest.param(23, 10, 3, marks=pytest.mark.failure(category="other", library="arithmetic", dist=None, shape="assert", cause="pagination-last-page")),
-        pytest.param(1, 25, 1, marks=pytest.mark.failure(category="other", library="arithmetic", dist=None, shape="assert", cause="pagination-last-page")),
+        pytest.param(
+            23,
+            10,
+            3,
+            marks=pytest.mark.failure(
+                category="other", library="arithmetic", dist=None, shape="assert", cause="pagination-last-page"
+            ),
+        ),
+        pytest.param(
+            1,
+            25,
+            1,
+            marks=pytest.mark.failure(
+                category="other", library="arithmetic", dist=None, shape="assert", cause="pagination-last-page"
+            ),
+        ),
         (0, 25, 0),
     ],
 )

@@ -28,7 +28,9 @@ def test_site_logging_is_debug_without_timestamps(site_settings):
 
 
 class MergeTests(unittest.TestCase):
-    @pytest.mark.failure(category="other", library="dict", dist=None, shape="assert", cause="dict-merge-shallow-overwrites")
+    @pytest.mark.failure(
+        category="other", library="dict", dist=None, shape="assert", cause="dict-merge-shallow-overwrites"
+    )
     def test_export_override_only_changes_keep_days(self):
         merged = merge_settings(DEFAULTS, {"exports": {"keep_days": 90}})
         self.assertDictEqual(merged["exports"], {"directory": "/var/exports", "keep_days": 90})
@@ -39,8 +41,20 @@ class MergeTests(unittest.TestCase):
     [
         ("1", True),
         ("true", True),
-        pytest.param("false", False, marks=pytest.mark.failure(category="other", library="str", dist=None, shape="assert", cause="boolean-string-truthiness")),
-        pytest.param("off", False, marks=pytest.mark.failure(category="other", library="str", dist=None, shape="assert", cause="boolean-string-truthiness")),
+        pytest.param(
+            "false",
+            False,
+            marks=pytest.mark.failure(
+                category="other", library="str", dist=None, shape="assert", cause="boolean-string-truthiness"
+            ),
+        ),
+        pytest.param(
+            "off",
+            False,
+            marks=pytest.mark.failure(
+                category="other", library="str", dist=None, shape="assert", cause="boolean-string-truthiness"
+            ),
+        ),
         ("", False),
     ],
 )
@@ -48,12 +62,16 @@ def test_feature_flag_values(value, expected):
     assert env_flag({"NEW_CHECKOUT": value}, "NEW_CHECKOUT") is expected
 
 
-@pytest.mark.failure(category="other", library="configparser", dist=None, shape="raised", cause="inline-comment-kept-in-value")
+@pytest.mark.failure(
+    category="other", library="configparser", dist=None, shape="raised", cause="inline-comment-kept-in-value"
+)
 def test_worker_retries_read_from_ini():
     assert worker_settings(WORKER_INI)["retries"] == 5
 
 
-@pytest.mark.failure(category="other", library="configparser", dist=None, shape="assert", cause="inline-comment-kept-in-value")
+@pytest.mark.failure(
+    category="other", library="configparser", dist=None, shape="assert", cause="inline-comment-kept-in-value"
+)
 def test_worker_queue_name_from_ini():
     text = "[worker]\nqueue = invoices  ; nightly batch\nretries = 3\n"
     assert worker_settings(text)["queue"] == "invoices"
