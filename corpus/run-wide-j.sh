@@ -14,7 +14,7 @@ make_venv "$VENV" 3.11
 # always: an existing venv must pick up requirements added since it was made
 "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt 2>/dev/null || "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
 
-mkdir -p corpus/reports corpus/data
+mkdir -p corpus/reports corpus/validation
 export TZ=UTC LC_ALL=C.UTF-8 PYTHONHASHSEED=0
 # the scenarios fail on purpose: pytest's exit code is not the verdict, collect.py's warnings are.
 # Without address-space randomisation most object addresses in the tracebacks repeat from run to run.
