@@ -36,6 +36,8 @@ def test_real_lists_score_their_test_halves_apart(tmp_path):
     assert {name: col for name, (col, _) in sets.items() if col == "synthetic"} == {
         n: "synthetic" for n in ("held-out", "wide-c", "wide-f", "wide-i")
     }
+    column, rows = sets["wide-j"]
+    assert column == "logic bugs" and rows and {r["category"] for r in rows} == {"other"}
     (group,) = [n for n in sets if n.startswith("session 17")]
     column, rows = sets[group]
     assert column == ("real unread" if listed["half"] == "test" else "real read")
