@@ -9,6 +9,15 @@ make_venv() {
   "$py" -m venv "$venv"
 }
 
+# group_venv VENV VERSION NAME: the group's venv (make_venv) with corpus/requirements-NAME.txt installed, always: an
+# existing venv must pick up requirements added since it was made. Quiet; when that fails, pip runs again and shows why.
+group_venv() {
+  local venv=$1 ver=$2 name=$3
+  make_venv "$venv" "$ver"
+  "$venv/bin/pip" install -q -r "corpus/requirements-$name.txt" 2>/dev/null \
+    || "$venv/bin/pip" install -q -r "corpus/requirements-$name.txt"
+}
+
 # start_postgres DATA SOCKET PORT MAX_CONNECTIONS RESERVED: a dedicated PostgreSQL cluster in DATA (initdb'd when
 # new) on 127.0.0.1:PORT with few connection slots, so that "too many clients" is real; an already running one is
 # restarted so no stale connection survives. Sets PGBIN. Waits until it accepts connections.

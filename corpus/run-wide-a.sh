@@ -17,8 +17,7 @@ PGSOCK=/tmp/wide-a-pgsock
 if ! command -v pg_lsclusters >/dev/null || ! command -v redis-server >/dev/null; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql redis-server
 fi
-make_venv "$VENV" 3.12
-"$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt 2>/dev/null || "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
+group_venv "$VENV" 3.12 "$NAME"
 
 # Dedicated PostgreSQL in a temp data dir, few connection slots so that "too many clients" is real.
 start_postgres "$PGDATA" "$PGSOCK" "$PGPORT" 10 2

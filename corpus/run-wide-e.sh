@@ -20,8 +20,7 @@ PGSOCK=/tmp/wide-e-pgsock
 if ! command -v mariadbd >/dev/null || ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q mariadb-server postgresql
 fi
-make_venv "$VENV" 3.11
-"$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt 2>/dev/null || "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
+group_venv "$VENV" 3.11 "$NAME"
 
 STARTED_MY=0
 STARTED_PG=0

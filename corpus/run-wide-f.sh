@@ -18,9 +18,7 @@ REDIS_DIR=${WIDEF_REDIS_DIR:-/tmp/wide-f-redis}
 if ! command -v redis-server >/dev/null; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server
 fi
-make_venv "$VENV" 3.11
-# always: an existing venv must pick up requirements added since it was made
-"$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt 2>/dev/null || "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
+group_venv "$VENV" 3.11 "$NAME"
 
 STARTED_REDIS=0
 [ "${WIDEF_KEEP_SERVERS:-0}" = 1 ] || trap '[ "$STARTED_REDIS" = 1 ] && stop_pid "$REDIS_DIR/redis.pid"' EXIT

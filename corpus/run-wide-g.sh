@@ -11,9 +11,7 @@ cd "$(dirname "$0")/.."
 VENV=${VENV:-/work/venvs/wide-g}
 NAME=wide-g
 
-make_venv "$VENV" 3.11
-# always: an existing venv must pick up requirements added since it was made
-"$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt 2>/dev/null || "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
+group_venv "$VENV" 3.11 "$NAME"
 
 mkdir -p corpus/reports corpus/data
 # the scenarios pin their own clocks and seeds; the host's must not change which of them fail

@@ -14,9 +14,7 @@ cd "$(dirname "$0")/.."
 VENV=${VENV:-/work/venvs/wide-i}
 NAME=wide-i
 
-make_venv "$VENV" 3.11
-# always: an existing venv must pick up requirements added since it was made
-"$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt 2>/dev/null || "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
+group_venv "$VENV" 3.11 "$NAME"
 
 mkdir -p corpus/reports corpus/validation /tmp/pytest-of-ci
 export TZ=UTC LC_ALL=C.UTF-8 PYTHONHASHSEED=0

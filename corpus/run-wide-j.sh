@@ -10,9 +10,7 @@ cd "$(dirname "$0")/.."
 VENV=${VENV:-/work/venvs/wide-j}
 NAME=wide-j
 
-make_venv "$VENV" 3.11
-# always: an existing venv must pick up requirements added since it was made
-"$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt 2>/dev/null || "$VENV/bin/pip" install -q -r corpus/requirements-$NAME.txt
+group_venv "$VENV" 3.11 "$NAME"
 
 mkdir -p corpus/reports corpus/validation
 export TZ=UTC LC_ALL=C.UTF-8 PYTHONHASHSEED=0
